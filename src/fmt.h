@@ -1,0 +1,18 @@
+/* fmt: a tiny formatter (%s %d %u %c %%) into a caller's buffer.
+ * Pure: no system calls, no allocation; it never writes past len. */
+#ifndef FMT_H
+#define FMT_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+/* Formats into buf (always NUL-terminated when len > 0), truncating.
+ * Returns the length written, not counting the NUL. */
+size_t	fmt_vbuf(char *buf, size_t len, const char *fmt, va_list ap);
+size_t	fmt_buf(char *buf, size_t len, const char *fmt, ...)
+	    __attribute__((format(printf, 3, 4)));
+/* Parses a decimal number of at most max with no sign, no spaces,
+ * at least one digit: 0 on success, -1 otherwise. */
+int	fmt_parse_uint(const char *s, unsigned long max, unsigned long *out);
+
+#endif

@@ -1,0 +1,21 @@
+/* grace: signals the leftovers at shutdown. As PID 1 of its own PID
+ * namespace that is kill(-1); otherwise only init-lite's own descendants,
+ * found in /proc, each checked again through a pidfd before it is hit. */
+#ifndef GRACE_H
+#define GRACE_H
+
+#include <sys/types.h>
+
+struct grace {
+	int pid1;		/* PID 1 of a namespace: kill(-1) is ours */
+	pid_t self;
+};
+
+/* Sends sig to every leftover that is alive (not a zombie). Returns how
+ * many were signalled (as PID 1: 1 if any was). */
+int	grace_signal(const struct grace *, int sig);
+/* SIGKILL, repeated while new descendants show up (a forking leftover),
+ * for a bounded number of rounds. */
+void	grace_kill_all(const struct grace *);
+
+#endif

@@ -1,0 +1,217 @@
+/*
+ * main: wiring only: config -> setup -> spawn -> loop -> exit. The only
+ * file that exits. Errors come in three phases:
+ *  1. setup, before the fork: one line on stderr, exit 125 (EXIT_INIT_ERROR);
+ *  2. the child, between fork and exec (spawn.c): errno back through a
+ *     pipe, and the parent exits 126 or 127 with the reason;
+ *  3. the loop, once the child exists: from here on init-lite no longer
+ *     bails out; it logs and goes on (loop.c).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "errtext.h"
+#include "fmt.h"
+#include "log.h"
+#include "loop.h"
+#include "sigmask.h"
+#include "spawn.h"
+
+#define EXIT_INIT_ERROR	125	/* as GNU env, timeout and nice */
+#define EXIT_NOEXEC	126
+#define EXIT_NOTFOUND	127
+
+extern char **environ;
+
+static const char usage_text[] =
+"Usage: init-lite [OPTIONS] [--] PROGRAM [ARGS...]\n"
+"       init-lite --pause [OPTIONS]\n"
+"Runs PROGRAM as a tiny PID 1: forwards signals, reaps zombies, gives\n"
+"leftovers SIGTERM and a grace period, exits with PROGRAM's status.\n"
+"  -h, --help                 this help\n"
+"  -V, --version              version\n"
+"  -l, --license              license\n"
+"  -s, --subreaper            be a child subreaper (when not PID 1)\n"
+"  -p, --pdeathsig SIG        get SIG when the parent dies\n"
+"  -g, --pgroup               signal PROGRAM's process group\n"
+"  -e, --remap-exit CODE[:TO] exit TO (default 0) for CODE; repeatable\n"
+"  -r, --rewrite SIG:SIG      forward the 2nd for the 1st; SIG:0 drops\n"
+"  -t, --grace DUR            SIGTERM to SIGKILL for leftovers (5s)\n"
+"  -w, --warn-on-reap         warn on each reaped non-child\n"
+"  -v, --verbose              more messages (repeatable)\n"
+"  -q, --quiet                errors only\n"
+"  -P, --pause                no PROGRAM; exit 0 on TERM, INT, QUIT\n"
+"Environment: INIT_LITE_SUBREAPER, _KILL_PROCESS_GROUP, _WARN_ON_REAP,\n"
+"_VERBOSITY, _REMAP_EXIT, _REWRITE, _GRACE; TINI_SUBREAPER,\n"
+"TINI_KILL_PROCESS_GROUP, TINI_VERBOSITY. Flags win.\n"
+"Exit: PROGRAM's (128+S on signal S), remapped; 125 init-lite error,\n"
+"126 cannot execute, 127 not found. See init-lite(1).\n";
+
+static const char license_text[] =
+"MIT License\n"
+"\n"
+"Copyright (c) 2026 The init-lite authors\n"
+"\n"
+"Permission is hereby granted, free of charge, to any person obtaining a copy\n"
+"of this software and associated documentation files (the \"Software\"), to deal\n"
+"in the Software without restriction, including without limitation the rights\n"
+"to use, copy, modify, merge, publish, distribute, sublicense, and/or sell\n"
+"copies of the Software, and to permit persons to whom the Software is\n"
+"furnished to do so, subject to the following conditions:\n"
+"\n"
+"The above copyright notice and this permission notice shall be included in all\n"
+"copies or substantial portions of the Software.\n"
+"\n"
+"THE SOFTWARE IS PROVIDED \"AS IS\", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR\n"
+"IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,\n"
+"FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE\n"
+"AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER\n"
+"LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,\n"
+"OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE\n"
+"SOFTWARE.\n";
+
+/* dockerd parses this exact shape when init-lite is its --init-path. */
+static const char version_text[] =
+"init-lite version " INIT_LITE_VERSION " - git." INIT_LITE_COMMIT "\n";
+
+static int
+setup_error(const char *what, int err)
+{
+	char buf[24];
+
+	log_msg(LOG_ERROR, "%s: %s", what, errtext(err, buf, sizeof(buf)));
+	return EXIT_INIT_ERROR;
+}
+
+static int
+print(const char *text)
+{
+	if (log_write_all(STDOUT_FILENO, text, strlen(text)) == -1)
+		return setup_error("cannot write to stdout", errno);
+	return 0;
+}
+
+/* systemd socket activation: LISTEN_PID naming us must name the program. */
+static char **
+listen_pid_slot(pid_t self)
+{
+	char want[32];
+	char **e;
+
+	fmt_buf(want, sizeof(want), "LISTEN_PID=%d", (int)self);
+	for (e = environ; e != NULL && *e != NULL; e++)
+		if (strcmp(*e, want) == 0)
+			return e;
+	return NULL;
+}
+
+/* init-lite must not keep the program's pipes, sockets or mounts busy. */
+static void
+let_go_of_resources(void)
+{
+	int fd;
+
+	/* close_range is Linux 5.9+; before it, close what can be open by
+	 * default (a raised RLIMIT_NOFILE above that is left as it is). */
+	if (syscall(SYS_close_range, 3U, ~0U, 0U) == -1)
+		for (fd = 3; fd < 4096; fd++)
+			(void)close(fd);
+	if (chdir("/") == -1)
+		log_msg(LOG_WARNING, "cannot chdir to /: errno %d", errno);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct config cfg;
+	struct sigmask waited, entry;
+	struct spawn sp;
+	struct loop l;
+	char err[256];
+	pid_t parent;
+	int subreaper = 0, e;
+
+	(void)argc;
+	if (config_parse(&cfg, argv, environ, SIGRTMIN, SIGRTMAX, err,
+	    sizeof(err)) == -1) {
+		log_msg(LOG_ERROR, "%s; try 'init-lite --help'", err);
+		return EXIT_INIT_ERROR;
+	}
+	switch (cfg.action) {
+	case CONFIG_HELP:
+		return print(usage_text);
+	case CONFIG_VERSION:
+		return print(version_text);
+	case CONFIG_LICENSE:
+		return print(license_text);
+	case CONFIG_RUN:
+	case CONFIG_PAUSE:
+		break;
+	}
+	log_set_level(cfg.verbosity);
+
+	memset(&l, 0, sizeof(l));
+	l.cfg = &cfg;
+	l.waited = &waited;
+	l.rtmin = l.reap.rtmin = SIGRTMIN;
+	l.rtmax = l.reap.rtmax = SIGRTMAX;
+	l.reap.warn = cfg.warn_on_reap;
+	l.grace.self = getpid();
+	l.grace.pid1 = l.grace.self == 1;
+
+	/* Phase 1: setup. Block first, so that no signal sent from now on
+	 * is lost: it waits, pending, until the loop forwards it. */
+	sigmask_waited(&waited);
+	if (sigmask_set(&waited, &entry) == -1)
+		return setup_error("cannot block signals", errno);
+	/* With SIGCHLD ignored the kernel reaps for us and the child's
+	 * status is lost; the child gets SIG_IGN back. */
+	sp.chld_ignored = sigmask_is_ignored(SIGCHLD) == 1;
+	if (sp.chld_ignored && sigmask_set_ignored(SIGCHLD, 0) == -1)
+		return setup_error("cannot reset SIGCHLD", errno);
+	if (cfg.subreaper && prctl(PR_SET_CHILD_SUBREAPER, 1) == -1)
+		return setup_error("cannot become a child subreaper", errno);
+	(void)prctl(PR_GET_CHILD_SUBREAPER, &subreaper);
+	if (!l.grace.pid1 && !subreaper)
+		log_msg(LOG_WARNING, "not PID 1 and not a child subreaper: "
+		    "orphans will not be reaped (use -s)");
+	if (cfg.pdeathsig != 0) {
+		parent = getppid();
+		if (prctl(PR_SET_PDEATHSIG, cfg.pdeathsig) == -1)
+			return setup_error("cannot set the parent-death signal",
+			    errno);
+		/* The parent may have died before prctl took effect. */
+		if (getppid() != parent)
+			(void)kill(l.grace.self, cfg.pdeathsig);
+	}
+
+	if (cfg.action == CONFIG_RUN) {
+		sp.argv = cfg.argv;
+		sp.entry_mask = &entry;
+		sp.take_tty = tcgetpgrp(STDIN_FILENO) == getpgrp();
+		sp.listen_pid = listen_pid_slot(l.grace.self);
+		switch (spawn_child(&sp, &l.reap.child, &e)) {
+		case SPAWN_OK:
+			log_msg(LOG_INFO, "started %s as pid %d", cfg.argv[0],
+			    (int)l.reap.child);
+			break;
+		case SPAWN_FORK_FAILED:
+			return setup_error("cannot fork", e);
+		case SPAWN_EXEC_FAILED:
+			log_msg(LOG_ERROR, "cannot run '%s': %s", cfg.argv[0],
+			    errtext(e, err, sizeof(err)));
+			return e == ENOENT || e == ENOTDIR ? EXIT_NOTFOUND :
+			    EXIT_NOEXEC;
+		}
+	}
+	let_go_of_resources();
+
+	/* Phase 3: no longer allowed to bail out. */
+	return loop_run(&l);
+}

@@ -1,0 +1,94 @@
+/* procscan: the decision of whom init-lite may signal when it is not PID 1.
+ * Must never return a pid that does not descend from root in the
+ * snapshot: anything else on the host is not ours to signal. */
+#include "procscan.h"
+
+static int
+parse_int(const char **p, const char *end, int *out)
+{
+	long v = 0;
+	const char *s = *p;
+
+	if (s >= end || *s < '0' || *s > '9')
+		return -1;
+	while (s < end && *s >= '0' && *s <= '9') {
+		v = v * 10 + (*s - '0');
+		if (v >= PROCSCAN_PID_LIMIT)
+			return -1;
+		s++;
+	}
+	*out = (int)v;
+	*p = s;
+	return 0;
+}
+
+int
+procscan_parse_stat(const char *buf, size_t len, struct procent *e)
+{
+	const char *end = buf + len, *p = buf, *close = NULL, *q;
+
+	if (parse_int(&p, end, &e->pid) == -1 || p + 1 >= end || *p != ' ' ||
+	    p[1] != '(')
+		return -1;
+	/* comm is whatever the program named itself: the last ')' ends it. */
+	for (q = p + 2; q < end; q++)
+		if (*q == ')')
+			close = q;
+	if (close == NULL)
+		return -1;
+	/* ") S ppid" */
+	p = close + 1;
+	if (end - p < 4 || p[0] != ' ' || p[1] == ' ' || p[2] != ' ')
+		return -1;
+	e->state = p[1];
+	p += 3;
+	return parse_int(&p, end, &e->ppid) == -1 ||
+	    (p < end && *p != ' ' && *p != '\n') ? -1 : 0;
+}
+
+static int
+marked(const unsigned char *mark, int pid)
+{
+	return pid > 0 && pid < PROCSCAN_PID_LIMIT &&
+	    (mark[pid / 8] >> (pid % 8)) & 1u;
+}
+
+static void
+set_mark(unsigned char *mark, int pid, int on)
+{
+	if (on)
+		mark[pid / 8] |= (unsigned char)(1u << (pid % 8));
+	else
+		mark[pid / 8] &= (unsigned char)~(1u << (pid % 8));
+}
+
+size_t
+procscan_descendants(const struct procent *ents, size_t n, int root,
+    unsigned char *mark, size_t *out, size_t max)
+{
+	size_t i, found = 0;
+	int changed = 1;
+
+	if (root <= 0 || root >= PROCSCAN_PID_LIMIT)
+		return 0;
+	set_mark(mark, root, 1);
+	/* A child may be listed before its parent: sweep until stable. Each
+	 * sweep adds a generation, so this ends after depth + 1 sweeps. */
+	while (changed && found < max) {
+		changed = 0;
+		for (i = 0; i < n && found < max; i++) {
+			if (ents[i].pid <= 0 ||
+			    ents[i].pid >= PROCSCAN_PID_LIMIT ||
+			    marked(mark, ents[i].pid) ||
+			    !marked(mark, ents[i].ppid))
+				continue;
+			set_mark(mark, ents[i].pid, 1);
+			out[found++] = i;
+			changed = 1;
+		}
+	}
+	for (i = 0; i < found; i++)
+		set_mark(mark, ents[out[i]].pid, 0);
+	set_mark(mark, root, 0);
+	return found;
+}

@@ -1,0 +1,67 @@
+/* remap: exit statuses in, exit statuses out. Every code is 0..255; a
+ * status outside that range passes through unchanged. */
+#include <string.h>
+
+#include "fmt.h"
+#include "remap.h"
+
+void
+remap_init(struct remap *r)
+{
+	int i;
+
+	for (i = 0; i < 256; i++)
+		r->to[i] = (unsigned char)i;
+}
+
+int
+remap_parse(struct remap *r, const char *spec)
+{
+	char code[8];
+	const char *colon;
+	unsigned long from, to = 0;
+	size_t len;
+
+	colon = strchr(spec, ':');
+	len = colon != NULL ? (size_t)(colon - spec) : strlen(spec);
+	if (len >= sizeof(code))
+		return -1;
+	memcpy(code, spec, len);
+	code[len] = '\0';
+	if (fmt_parse_uint(code, 255, &from) == -1)
+		return -1;
+	if (colon != NULL && fmt_parse_uint(colon + 1, 255, &to) == -1)
+		return -1;
+	r->to[from] = (unsigned char)to;
+	return 0;
+}
+
+int
+remap_parse_list(struct remap *r, const char *list)
+{
+	char item[16];
+	const char *comma;
+	size_t len;
+
+	for (;;) {
+		comma = strchr(list, ',');
+		len = comma != NULL ? (size_t)(comma - list) : strlen(list);
+		if (len >= sizeof(item))
+			return -1;
+		memcpy(item, list, len);
+		item[len] = '\0';
+		if (remap_parse(r, item) == -1)
+			return -1;
+		if (comma == NULL)
+			return 0;
+		list = comma + 1;
+	}
+}
+
+int
+remap_apply(const struct remap *r, int status)
+{
+	if (status < 0 || status > 255)
+		return status;
+	return r->to[status];
+}

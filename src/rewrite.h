@@ -1,0 +1,20 @@
+/* rewrite: the signal rewrite table ("TERM:QUIT", "HUP:0" drops). Pure. */
+#ifndef REWRITE_H
+#define REWRITE_H
+
+#include "signame.h"
+
+struct rewrite {
+	unsigned char to[SIGNAME_KERNEL_MAX + 1];
+};
+
+void	rewrite_init(struct rewrite *);
+/* Adds one "FROM:TO"; FROM must be a forwarded signal, TO a signal or 0. */
+int	rewrite_parse(struct rewrite *, const char *spec, int rtmin, int rtmax);
+/* Comma-separated list ("TERM:QUIT,HUP:0"). */
+int	rewrite_parse_list(struct rewrite *, const char *list, int rtmin,
+	    int rtmax);
+/* The signal to forward for sig, or 0 to drop it. */
+int	rewrite_apply(const struct rewrite *, int sig);
+
+#endif

@@ -1,0 +1,33 @@
+/* sigmask: the kernel's own signal mask, 1..64, set and waited on through
+ * the raw system calls. musl's sigaddset refuses 32-34 and glibc's
+ * sigprocmask drops 32-33, yet glibc programs use 34 as SIGRTMIN. */
+#ifndef SIGMASK_H
+#define SIGMASK_H
+
+#include <signal.h>
+#include <stdint.h>
+#include <time.h>
+
+struct sigmask {
+	uint64_t bits;		/* bit sig-1; the kernel's sigset on 64-bit */
+};
+
+void	sigmask_add(struct sigmask *, int sig);
+int	sigmask_has(const struct sigmask *, int sig);
+/* Every forwarded signal plus SIGCHLD: what init-lite blocks and waits on. */
+void	sigmask_waited(struct sigmask *);
+/* Sets the mask to set; the previous one goes to old (may be NULL). */
+int	sigmask_set(const struct sigmask *set, struct sigmask *old);
+/* sigtimedwait on set; timeout NULL waits forever. The signal, or -1 with
+ * errno (EAGAIN on timeout, EINTR). */
+int	sigmask_wait(const struct sigmask *set, siginfo_t *info,
+	    const struct timespec *timeout);
+
+/* The raw rt_sigaction calls (libc's sigaction drags in the handler
+ * trampoline machinery that init-lite, which has no handler, never uses).
+ * 1 if sig's disposition is SIG_IGN, 0 if not, -1 on error. */
+int	sigmask_is_ignored(int sig);
+/* Sets sig's disposition to SIG_DFL or SIG_IGN (ignore != 0). */
+int	sigmask_set_ignored(int sig, int ignore);
+
+#endif
