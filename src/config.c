@@ -10,41 +10,6 @@
 #include "fmt.h"
 #include "signame.h"
 
-enum opt {
-	OPT_HELP = 'h', OPT_VERSION = 'V', OPT_LICENSE = 'l',
-	OPT_SUBREAPER = 's', OPT_PDEATHSIG = 'p', OPT_PGROUP = 'g',
-	OPT_REMAP = 'e', OPT_REWRITE = 'r', OPT_GRACE = 't',
-	OPT_WARN = 'w', OPT_VERBOSE = 'v', OPT_QUIET = 'q', OPT_PAUSE = 'P',
-};
-
-static const struct {
-	char name[13];
-	char opt;
-	char takes_value;
-} longopts[] = {
-	{ "help", OPT_HELP, 0 }, { "version", OPT_VERSION, 0 },
-	{ "license", OPT_LICENSE, 0 }, { "subreaper", OPT_SUBREAPER, 0 },
-	{ "pdeathsig", OPT_PDEATHSIG, 1 }, { "pgroup", OPT_PGROUP, 0 },
-	{ "remap-exit", OPT_REMAP, 1 }, { "rewrite", OPT_REWRITE, 1 },
-	{ "grace", OPT_GRACE, 1 }, { "warn-on-reap", OPT_WARN, 0 },
-	{ "verbose", OPT_VERBOSE, 0 }, { "quiet", OPT_QUIET, 0 },
-	{ "pause", OPT_PAUSE, 0 },
-};
-
-/* What the flags set, so that the environment fills only the rest. */
-struct seen {
-	int subreaper, pgroup, warn, verbosity, remap, rewrite, grace;
-};
-
-struct parser {
-	struct config *cfg;
-	struct seen seen;
-	int rtmin, rtmax;
-	int want_help, want_version, want_license;
-	char *err;
-	size_t errlen;
-};
-
 #define WANT_SIGNAL	"a signal name or number"
 #define WANT_REMAP	"CODE[:TO], each 0..255, comma-separated in a variable"
 #define WANT_REWRITE	"SIG:SIG or SIG:0, comma-separated in a variable"
@@ -52,10 +17,50 @@ struct parser {
 #define WANT_BOOL	"1, true, yes, on, 0, false, no or off"
 #define WANT_LEVEL	"0..3"
 
+/* Options by their short letter, and those of them that take a value. */
+static const char shorts[] = "hVlsgwvqPpert";
+static const char takes_value[] = "pert";
+
+static const struct {
+	char name[13];
+	char opt;
+} longopts[] = {
+	{ "help", 'h' }, { "version", 'V' }, { "license", 'l' },
+	{ "subreaper", 's' }, { "pdeathsig", 'p' }, { "pgroup", 'g' },
+	{ "remap-exit", 'e' }, { "rewrite", 'r' }, { "grace", 't' },
+	{ "warn-on-reap", 'w' }, { "verbose", 'v' }, { "quiet", 'q' },
+	{ "pause", 'P' },
+};
+
+/* The variables, in the order they are read; a TINI_ alias is read only
+ * when its INIT_LITE_ name is unset, and keeps tini's meaning. */
+static const struct {
+	char name[29];
+	char opt;
+	char tini;		/* tini's parsing: anything but "0" enables */
+} envvars[] = {
+	{ "INIT_LITE_SUBREAPER", 's', 0 }, { "TINI_SUBREAPER", 's', 1 },
+	{ "INIT_LITE_KILL_PROCESS_GROUP", 'g', 0 },
+	{ "TINI_KILL_PROCESS_GROUP", 'g', 1 },
+	{ "INIT_LITE_WARN_ON_REAP", 'w', 0 },
+	{ "INIT_LITE_VERBOSITY", 'v', 0 }, { "TINI_VERBOSITY", 'v', 1 },
+	{ "INIT_LITE_REMAP_EXIT", 'e', 0 }, { "INIT_LITE_REWRITE", 'r', 0 },
+	{ "INIT_LITE_GRACE", 't', 0 },
+};
+
+struct parser {
+	struct config *cfg;
+	unsigned char seen[128];	/* by option letter: set by a flag */
+	int rtmin, rtmax;
+	char want;			/* 'h', 'V' or 'l' once asked for */
+	char *err;
+	size_t errlen;
+};
+
 static int
-fail(struct parser *p, const char *fmt, const char *a, const char *b)
+fail(struct parser *p, const char *fmt, const char *a)
 {
-	fmt_buf(p->err, p->errlen, fmt, a, b);
+	fmt_buf(p->err, p->errlen, fmt, a);
 	return -1;
 }
 
@@ -72,248 +77,189 @@ bad_value(struct parser *p, const char *val, const char *where,
 static int
 parse_bool(const char *s, int *out)
 {
-	static const char *const yes[] = { "1", "true", "yes", "on" };
-	static const char *const no[] = { "0", "false", "no", "off" };
+	static const char words[][6] = {
+		"0", "1", "false", "true", "no", "yes", "off", "on"
+	};
 	size_t i;
 
-	for (i = 0; i < 4; i++) {
-		if (strcasecmp(s, yes[i]) == 0) {
-			*out = 1;
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (strcasecmp(s, words[i]) == 0) {
+			*out = (int)(i & 1);
 			return 0;
 		}
-		if (strcasecmp(s, no[i]) == 0) {
-			*out = 0;
-			return 0;
-		}
-	}
 	return -1;
 }
 
-/* Applies one option with its value (NULL for flags). */
+/* A flag (from_env 0) or a variable's value into c. Flags: -v counts up
+ * from the default, value options may repeat (-e, -r add to the table). */
 static int
-apply(struct parser *p, int opt, const char *shown, const char *val)
+apply(struct parser *p, struct config *c, int opt, const char *where,
+    const char *val, int from_env)
 {
-	struct config *c = p->cfg;
-	unsigned long ms;
-
-	switch (opt) {
-	case OPT_HELP:
-		p->want_help = 1;
-		break;
-	case OPT_VERSION:
-		p->want_version = 1;
-		break;
-	case OPT_LICENSE:
-		p->want_license = 1;
-		break;
-	case OPT_SUBREAPER:
-		c->subreaper = p->seen.subreaper = 1;
-		break;
-	case OPT_PGROUP:
-		c->pgroup = p->seen.pgroup = 1;
-		break;
-	case OPT_WARN:
-		c->warn_on_reap = p->seen.warn = 1;
-		break;
-	case OPT_PAUSE:
-		c->action = CONFIG_PAUSE;
-		break;
-	case OPT_VERBOSE:
-		if (!p->seen.verbosity)
-			c->verbosity = 1;
-		if (c->verbosity < 3)
-			c->verbosity++;
-		p->seen.verbosity = 1;
-		break;
-	case OPT_QUIET:
-		c->verbosity = 0;
-		p->seen.verbosity = 1;
-		break;
-	case OPT_PDEATHSIG:
-		if (signame_to_num(val, p->rtmin, p->rtmax, &c->pdeathsig) == -1)
-			return bad_value(p, val, shown, WANT_SIGNAL);
-		break;
-	case OPT_REMAP:
-		if (!p->seen.remap)
-			remap_init(&c->remap);
-		p->seen.remap = 1;
-		if (remap_parse(&c->remap, val) == -1)
-			return bad_value(p, val, shown, WANT_REMAP);
-		break;
-	case OPT_REWRITE:
-		if (!p->seen.rewrite)
-			rewrite_init(&c->rewrite);
-		p->seen.rewrite = 1;
-		if (rewrite_parse(&c->rewrite, val, p->rtmin, p->rtmax) == -1)
-			return bad_value(p, val, shown, WANT_REWRITE);
-		break;
-	case OPT_GRACE:
-		if (duration_parse(val, &ms) == -1)
-			return bad_value(p, val, shown, WANT_DURATION);
-		c->grace_ms = ms;
-		p->seen.grace = 1;
-		break;
-	}
-	return 0;
-}
-
-static int
-takes_value(int opt)
-{
-	return opt == OPT_PDEATHSIG || opt == OPT_REMAP ||
-	    opt == OPT_REWRITE || opt == OPT_GRACE;
-}
-
-/* "--name" or "--name=value"; *i may advance past a separate value. */
-static int
-parse_long(struct parser *p, char **argv, int *i)
-{
-	const char *arg = argv[*i] + 2, *eq, *val = NULL;
-	char shown[32];
-	size_t len, k;
-
-	eq = strchr(arg, '=');
-	len = eq != NULL ? (size_t)(eq - arg) : strlen(arg);
-	for (k = 0; k < sizeof(longopts) / sizeof(longopts[0]); k++)
-		if (strlen(longopts[k].name) == len &&
-		    strncmp(longopts[k].name, arg, len) == 0)
-			break;
-	if (k == sizeof(longopts) / sizeof(longopts[0]))
-		return fail(p, "unknown option '%s'", argv[*i], NULL);
-	fmt_buf(shown, sizeof(shown), "--%s", longopts[k].name);
-	if (!longopts[k].takes_value) {
-		if (eq != NULL)
-			return fail(p, "option '%s' takes no value", shown,
-			    NULL);
-		return apply(p, longopts[k].opt, shown, NULL);
-	}
-	if (eq != NULL)
-		val = eq + 1;
-	else if (argv[*i + 1] != NULL)
-		val = argv[++*i];
-	else
-		return fail(p, "option '%s' needs a value", shown, NULL);
-	return apply(p, longopts[k].opt, shown, val);
-}
-
-/* "-vvv", "-sg", "-e143", "-e 143". */
-static int
-parse_short(struct parser *p, char **argv, int *i)
-{
-	const char *arg = argv[*i] + 1, *val;
-	char shown[3] = "-?";
-	int opt;
-
-	for (; *arg != '\0'; arg++) {
-		shown[1] = *arg;
-		opt = (unsigned char)*arg;
-		if (strchr("hVlspgertwvqP", opt) == NULL)
-			return fail(p, "unknown option '%s'", shown, NULL);
-		if (!takes_value(opt)) {
-			if (apply(p, opt, shown, NULL) == -1)
-				return -1;
-			continue;
-		}
-		if (arg[1] != '\0')
-			val = arg + 1;
-		else if (argv[*i + 1] != NULL)
-			val = argv[++*i];
-		else
-			return fail(p, "option '%s' needs a value", shown,
-			    NULL);
-		return apply(p, opt, shown, val);
-	}
-	return 0;
-}
-
-static int
-env_bool(struct parser *p, char *const *envp, const char *name, int seen,
-    int *field)
-{
-	const char *v = env_get(envp, name);
+	unsigned long n;
 	int b;
 
-	if (v == NULL)
+	switch (opt) {
+	case 'h': case 'V': case 'l':
+		if (p->want == 0)
+			p->want = (char)opt;
 		return 0;
-	if (parse_bool(v, &b) == -1)
-		return bad_value(p, v, name, WANT_BOOL);
-	if (!seen)
-		*field = b;
-	return 1;
+	case 'P':
+		c->action = CONFIG_PAUSE;
+		return 0;
+	case 'q':
+		c->verbosity = 0;
+		return 0;
+	case 's': case 'g': case 'w':
+		b = 1;
+		if (from_env && parse_bool(val, &b) == -1)
+			return bad_value(p, val, where, WANT_BOOL);
+		*(opt == 's' ? &c->subreaper : opt == 'g' ? &c->pgroup :
+		    &c->warn_on_reap) = b;
+		return 0;
+	case 'v':
+		if (!from_env) {
+			c->verbosity += c->verbosity < 3;
+			return 0;
+		}
+		if (fmt_parse_uint(val, 3, &n) == -1)
+			return bad_value(p, val, where, WANT_LEVEL);
+		c->verbosity = (int)n;
+		return 0;
+	case 'p':
+		if (signame_to_num(val, p->rtmin, p->rtmax, &c->pdeathsig) == -1)
+			return bad_value(p, val, where, WANT_SIGNAL);
+		return 0;
+	case 'e':
+		if ((from_env ? remap_parse_list(&c->remap, val) :
+		    remap_parse(&c->remap, val)) == -1)
+			return bad_value(p, val, where, WANT_REMAP);
+		return 0;
+	case 'r':
+		if ((from_env ? rewrite_parse_list(&c->rewrite, val, p->rtmin,
+		    p->rtmax) : rewrite_parse(&c->rewrite, val, p->rtmin,
+		    p->rtmax)) == -1)
+			return bad_value(p, val, where, WANT_REWRITE);
+		return 0;
+	default:	/* 't' */
+		if (duration_parse(val, &c->grace_ms) == -1)
+			return bad_value(p, val, where, WANT_DURATION);
+		return 0;
+	}
 }
 
-/* tini's meaning: set to anything but "0" enables, even when empty. */
-static void
-env_tini_bool(char *const *envp, const char *name, int seen, int *field)
+static int
+flag(struct parser *p, int opt, const char *where)
 {
-	const char *v = env_get(envp, name);
+	/* -q and -v both override INIT_LITE_VERBOSITY. */
+	p->seen[opt == 'q' ? 'v' : opt] = 1;
+	return apply(p, p->cfg, opt, where, NULL, 0);
+}
 
-	if (v != NULL && !seen)
-		*field = strcmp(v, "0") != 0;
+/* val is the attached value ("-e143", "--grace=5s") or NULL: then the
+ * next word is the value, and *i advances past it. */
+static int
+value_option(struct parser *p, char **argv, int *i, int opt,
+    const char *where, const char *val)
+{
+	if (val == NULL && (val = argv[*i + 1]) == NULL)
+		return fail(p, "option '%s' needs a value", where);
+	if (val == argv[*i + 1])
+		++*i;
+	/* A flag's table replaces the variable's: start from identity. */
+	if (!p->seen[opt] && opt == 'e')
+		remap_init(&p->cfg->remap);
+	if (!p->seen[opt] && opt == 'r')
+		rewrite_init(&p->cfg->rewrite);
+	p->seen[opt] = 1;
+	return apply(p, p->cfg, opt, where, val, 0);
+}
+
+/* One argv word starting with '-': "--name", "--name=value", "-sg",
+ * "-e143", "-e 143". */
+static int
+parse_word(struct parser *p, char **argv, int *i)
+{
+	const char *s = argv[*i] + 1, *eq;
+	char where[16];
+	size_t len, k;
+	int opt;
+
+	if (*s == '-') {
+		s++;
+		eq = strchr(s, '=');
+		len = eq != NULL ? (size_t)(eq - s) : strlen(s);
+		for (k = 0; k < sizeof(longopts) / sizeof(longopts[0]); k++)
+			if (strlen(longopts[k].name) == len &&
+			    strncmp(longopts[k].name, s, len) == 0)
+				break;
+		if (k == sizeof(longopts) / sizeof(longopts[0]))
+			return fail(p, "unknown option '%s'", argv[*i]);
+		opt = longopts[k].opt;
+		fmt_buf(where, sizeof(where), "--%s", longopts[k].name);
+		if (strchr(takes_value, opt) != NULL)
+			return value_option(p, argv, i, opt, where,
+			    eq != NULL ? eq + 1 : NULL);
+		if (eq != NULL)
+			return fail(p, "option '%s' takes no value", where);
+		return flag(p, opt, where);
+	}
+	for (; *s != '\0'; s++) {
+		opt = (unsigned char)*s;
+		fmt_buf(where, sizeof(where), "-%c", opt);
+		if (strchr(shorts, opt) == NULL)
+			return fail(p, "unknown option '%s'", where);
+		if (strchr(takes_value, opt) != NULL)
+			return value_option(p, argv, i, opt, where,
+			    s[1] != '\0' ? s + 1 : NULL);
+		if (flag(p, opt, where) == -1)
+			return -1;
+	}
+	return 0;
 }
 
 static int
 parse_env(struct parser *p, char *const *envp)
 {
-	struct config *c = p->cfg;
-	struct remap remap;
-	struct rewrite rewrite;
-	unsigned long n;
+	struct config scratch;
+	struct config *dst;
 	const char *v;
-	int r;
+	unsigned char done[128];
+	size_t k;
 
-	if ((r = env_bool(p, envp, "INIT_LITE_SUBREAPER", p->seen.subreaper,
-	    &c->subreaper)) == -1)
-		return -1;
-	if (r == 0)
-		env_tini_bool(envp, "TINI_SUBREAPER", p->seen.subreaper,
-		    &c->subreaper);
-	if ((r = env_bool(p, envp, "INIT_LITE_KILL_PROCESS_GROUP",
-	    p->seen.pgroup, &c->pgroup)) == -1)
-		return -1;
-	if (r == 0)
-		env_tini_bool(envp, "TINI_KILL_PROCESS_GROUP", p->seen.pgroup,
-		    &c->pgroup);
-	if (env_bool(p, envp, "INIT_LITE_WARN_ON_REAP", p->seen.warn,
-	    &c->warn_on_reap) == -1)
-		return -1;
+	memset(done, 0, sizeof(done));
+	memset(&scratch, 0, sizeof(scratch));
+	for (k = 0; k < sizeof(envvars) / sizeof(envvars[0]); k++) {
+		int opt = envvars[k].opt;
 
-	if ((v = env_get(envp, "INIT_LITE_VERBOSITY")) != NULL) {
-		if (fmt_parse_uint(v, 3, &n) == -1)
-			return bad_value(p, v, "INIT_LITE_VERBOSITY",
-			    WANT_LEVEL);
-		if (!p->seen.verbosity)
-			c->verbosity = (int)n;
-	} else if ((v = env_get(envp, "TINI_VERBOSITY")) != NULL) {
-		/* tini accepts any level and has one more (trace). */
-		if (fmt_parse_uint(v, 1000000, &n) == -1)
-			return bad_value(p, v, "TINI_VERBOSITY", WANT_LEVEL);
-		if (!p->seen.verbosity)
-			c->verbosity = n > 3 ? 3 : (int)n;
-	}
+		if (done[opt] || (v = env_get(envp, envvars[k].name)) == NULL)
+			continue;
+		done[opt] = 1;
+		/* Validated always, applied only when no flag said otherwise. */
+		dst = p->seen[opt] ? &scratch : p->cfg;
+		if (envvars[k].tini && opt != 'v') {
+			dst->subreaper = opt == 's' ? strcmp(v, "0") != 0 :
+			    dst->subreaper;
+			dst->pgroup = opt == 'g' ? strcmp(v, "0") != 0 :
+			    dst->pgroup;
+			continue;
+		}
+		if (envvars[k].tini) {
+			/* tini has one level more (trace): cap it. */
+			unsigned long n;
 
-	if ((v = env_get(envp, "INIT_LITE_REMAP_EXIT")) != NULL) {
-		remap_init(&remap);
-		if (remap_parse_list(&remap, v) == -1)
-			return bad_value(p, v, "INIT_LITE_REMAP_EXIT",
-			    WANT_REMAP);
-		if (!p->seen.remap)
-			c->remap = remap;
-	}
-	if ((v = env_get(envp, "INIT_LITE_REWRITE")) != NULL) {
-		rewrite_init(&rewrite);
-		if (rewrite_parse_list(&rewrite, v, p->rtmin, p->rtmax) == -1)
-			return bad_value(p, v, "INIT_LITE_REWRITE",
-			    WANT_REWRITE);
-		if (!p->seen.rewrite)
-			c->rewrite = rewrite;
-	}
-	if ((v = env_get(envp, "INIT_LITE_GRACE")) != NULL) {
-		if (duration_parse(v, &n) == -1)
-			return bad_value(p, v, "INIT_LITE_GRACE",
-			    WANT_DURATION);
-		if (!p->seen.grace)
-			c->grace_ms = n;
+			if (fmt_parse_uint(v, 1000000, &n) == -1)
+				return bad_value(p, v, envvars[k].name,
+				    WANT_LEVEL);
+			dst->verbosity = n > 3 ? 3 : (int)n;
+			continue;
+		}
+		if (opt == 'e')
+			remap_init(&dst->remap);
+		if (opt == 'r')
+			rewrite_init(&dst->rewrite);
+		if (apply(p, dst, opt, envvars[k].name, v, 1) == -1)
+			return -1;
 	}
 	return 0;
 }
@@ -326,7 +272,6 @@ config_parse(struct config *c, char **argv, char *const *envp, int rtmin,
 	int i;
 
 	memset(c, 0, sizeof(*c));
-	c->action = CONFIG_RUN;
 	c->verbosity = 1;
 	c->grace_ms = GRACE_DEFAULT_MS;
 	remap_init(&c->remap);
@@ -347,33 +292,22 @@ config_parse(struct config *c, char **argv, char *const *envp, int rtmin,
 		}
 		if (argv[i][0] != '-' || argv[i][1] == '\0')
 			break;
-		if (argv[i][1] == '-') {
-			if (parse_long(&p, argv, &i) == -1)
-				return -1;
-		} else if (parse_short(&p, argv, &i) == -1)
+		if (parse_word(&p, argv, &i) == -1)
 			return -1;
 	}
 	/* Help, version and license answer whatever the environment says:
 	 * dockerd runs `--version` with its own environment. */
-	if (p.want_help) {
-		c->action = CONFIG_HELP;
-		return 0;
-	}
-	if (p.want_version) {
-		c->action = CONFIG_VERSION;
-		return 0;
-	}
-	if (p.want_license) {
-		c->action = CONFIG_LICENSE;
+	if (p.want != 0) {
+		c->action = p.want == 'h' ? CONFIG_HELP :
+		    p.want == 'V' ? CONFIG_VERSION : CONFIG_LICENSE;
 		return 0;
 	}
 	if (parse_env(&p, envp) == -1)
 		return -1;
 	c->argv = argv[i] != NULL ? &argv[i] : NULL;
 	if (c->action == CONFIG_PAUSE && c->argv != NULL)
-		return fail(&p, "--pause takes no PROGRAM, got '%s'", argv[i],
-		    NULL);
+		return fail(&p, "--pause takes no PROGRAM, got '%s'", argv[i]);
 	if (c->action == CONFIG_RUN && c->argv == NULL)
-		return fail(&p, "missing PROGRAM to run", NULL, NULL);
+		return fail(&p, "missing PROGRAM to run", NULL);
 	return 0;
 }

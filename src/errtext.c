@@ -21,12 +21,7 @@ static const struct {
 	{ ENOMEM, "Out of memory" },
 	{ EAGAIN, "Resource temporarily unavailable" },
 	{ EPERM, "Operation not permitted" },
-	{ EINVAL, "Invalid argument" },
-	{ EIO, "I/O error" },
-	{ EBADF, "Bad file descriptor" },
 	{ EMFILE, "No file descriptors available" },
-	{ ELIBBAD, "Accessing a corrupted shared library" },
-	{ EFAULT, "Bad address" },
 };
 
 const char *

@@ -6,25 +6,15 @@
 
 #include "forward.h"
 #include "log.h"
-#include "signame.h"
 
 void
 forward_signal(const struct forward *f, int sig)
 {
-	char name[24], to_name[24];
 	int to = rewrite_apply(f->rewrite, sig);
 	pid_t target = f->pgroup ? -f->child : f->child;
 
-	if (log_enabled(LOG_DEBUG)) {
-		signame_from_num(sig, f->rtmin, f->rtmax, name, sizeof(name));
-		signame_from_num(to, f->rtmin, f->rtmax, to_name,
-		    sizeof(to_name));
-		if (to == 0)
-			log_msg(LOG_DEBUG, "dropping %s (rewrite table)", name);
-		else
-			log_msg(LOG_DEBUG, "forwarding %s as %s to %s %d", name,
-			    to_name, f->pgroup ? "group" : "pid", (int)f->child);
-	}
+	log_msg(LOG_DEBUG, "signal %d: forwarding %d to %d", sig, to,
+	    (int)target);
 	if (to == 0)
 		return;
 	/* ESRCH: the child is exiting and will be reaped on its SIGCHLD. */

@@ -11,7 +11,6 @@ struct forward {
 	pid_t child;		/* must still be unreaped */
 	int pgroup;		/* -g: signal the child's process group */
 	const struct rewrite *rewrite;
-	int rtmin, rtmax;	/* for names in debug messages */
 };
 
 void	forward_signal(const struct forward *, int sig);

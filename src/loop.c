@@ -92,8 +92,7 @@ int
 loop_run(struct loop *l)
 {
 	const struct config *cfg = l->cfg;
-	struct forward fwd = { l->reap.child, cfg->pgroup, &cfg->rewrite,
-	    l->rtmin, l->rtmax };
+	struct forward fwd = { l->reap.child, cfg->pgroup, &cfg->rewrite };
 	enum phase phase = PHASE_RUNNING;
 	struct timespec deadline = { 0, 0 }, now, left;
 	const struct timespec *timeout;
