@@ -74,6 +74,7 @@ UNIT_DEPS_remap = src/fmt.c
 UNIT_DEPS_rewrite = src/signame.c src/fmt.c
 UNIT_DEPS_duration = src/fmt.c
 UNIT_DEPS_errtext = src/fmt.c
+UNIT_DEPS_sigmask = src/signame.c src/fmt.c
 
 # $$ below needs second expansion to name the module's source.
 .SECONDEXPANSION:
@@ -122,4 +123,7 @@ clean:
 
 include $(sort $(wildcard mk/*.mk))
 
-.PHONY: all check check-deps check-unit check-integration check-asan clean demo
+print-apt-packages:
+	@echo $(sort $(APT_PACKAGES))
+
+.PHONY: print-apt-packages all check check-deps check-unit check-integration check-asan clean demo

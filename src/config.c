@@ -285,7 +285,8 @@ config_parse(struct config *c, char **argv, char *const *envp, int rtmin,
 	if (errlen > 0)
 		err[0] = '\0';
 
-	for (i = 1; argv[i] != NULL; i++) {
+	/* argc may be 0 (execve with an empty argv): nothing past argv[0]. */
+	for (i = argv[0] != NULL; argv[i] != NULL; i++) {
 		if (strcmp(argv[i], "--") == 0) {
 			i++;
 			break;
