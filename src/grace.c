@@ -133,6 +133,12 @@ grace_signal(const struct grace *g, int sig)
 	return hit;
 }
 
+int
+grace_strangers_alive(const struct grace *g)
+{
+	return g->pid1 && kill(-1, 0) == 0;
+}
+
 void
 grace_kill_all(const struct grace *g)
 {

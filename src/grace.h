@@ -14,6 +14,12 @@ struct grace {
 /* Sends sig to every leftover that is alive (not a zombie). Returns how
  * many were signalled (as PID 1: 1 if any was). */
 int	grace_signal(const struct grace *, int sig);
+/* 1 if processes that are not init-lite's children are still alive: as
+ * PID 1, those that entered the namespace from outside (docker exec). They
+ * send no SIGCHLD, so the loop polls this while only they are left. Not PID
+ * 1: always 0 (only descendants are ours, and they are children once
+ * orphaned, if init-lite is a subreaper). */
+int	grace_strangers_alive(const struct grace *);
 /* SIGKILL, repeated while new descendants show up (a forking leftover),
  * for a bounded number of rounds. */
 void	grace_kill_all(const struct grace *);

@@ -18,6 +18,9 @@
  * at once unless stuck in the kernel (D state), and then waiting longer
  * would not help. */
 #define KILL_WAIT_MS	2000UL
+/* How often to look for leftovers that send no SIGCHLD (entered the
+ * namespace from outside) when no child of init-lite is left. */
+#define STRANGER_POLL_NS	20000000L
 
 enum phase {
 	PHASE_RUNNING,		/* the main child (or --pause) is running */
@@ -42,13 +45,19 @@ now_after(unsigned long ms)
 	return deadline_after(now, ms);
 }
 
+static int
+leftovers_gone(const struct loop *l)
+{
+	return l->reap.none_left && !grace_strangers_alive(&l->grace);
+}
+
 /* The main child is gone (or --pause was told to stop): TERM and CONT the
  * leftovers. 0 when there is nothing to wait for, 1 when grace begins. */
 static int
 begin_shutdown(struct loop *l, struct timespec *deadline)
 {
 	(void)reap_all(&l->reap);
-	if (l->reap.none_left || l->cfg->grace_ms == 0)
+	if (l->cfg->grace_ms == 0 || leftovers_gone(l))
 		return 0;
 	if (grace_signal(&l->grace, SIGTERM) == 0)
 		return 0;
@@ -102,6 +111,8 @@ loop_run(struct loop *l)
 	for (;;) {
 		timeout = NULL;
 		if (phase != PHASE_RUNNING) {
+			if (leftovers_gone(l))
+				return status;
 			monotonic_now(&now);
 			if (deadline_left(now, deadline, &left) == -1) {
 				if (phase == PHASE_KILLING) {
@@ -117,6 +128,11 @@ loop_run(struct loop *l)
 				continue;
 			}
 			timeout = &left;
+			if (l->reap.none_left && (left.tv_sec > 0 ||
+			    left.tv_nsec > STRANGER_POLL_NS)) {
+				left.tv_sec = 0;
+				left.tv_nsec = STRANGER_POLL_NS;
+			}
 		}
 
 		sig = sigmask_wait(l->waited, &info, timeout);
@@ -134,9 +150,7 @@ loop_run(struct loop *l)
 				if (begin_shutdown(l, &deadline) == 0)
 					return status;
 				phase = PHASE_GRACE;
-			} else if (phase != PHASE_RUNNING &&
-			    l->reap.none_left)
-				return status;
+			}
 			continue;
 		}
 		if (self_inflicted(&info, sig, l->grace.self))
