@@ -52,7 +52,13 @@ HDR	= $(wildcard src/*.h)
 
 all: build/init-lite
 
-build/init-lite: $(SRC) $(HDR) Makefile | build
+# The commit is compiled in (--version): rebuild when it changes. The stamp
+# is rewritten only when its content differs, so make sees no change else.
+build/commit: FORCE | build
+	@echo '$(GIT_COMMIT)' | cmp -s - $@ || echo '$(GIT_COMMIT)' > $@
+FORCE:
+
+build/init-lite: $(SRC) $(HDR) Makefile build/commit | build
 	$(TARGET_CC) $(WARN) $(DEFS) $(REL_CFLAGS) $(CFLAGS) \
 		$(SRC) -o $@ $(REL_LDFLAGS) $(TARGET_HARDEN) $(LDFLAGS)
 
@@ -104,7 +110,7 @@ ASAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 ASAN_LOGS  = $(CURDIR)/build-asan/logs
 
-build-asan/init-lite: $(SRC) $(HDR) Makefile | build-asan
+build-asan/init-lite: $(SRC) $(HDR) Makefile build/commit | build-asan
 	$(CC) -g -O1 $(WARN) $(DEFS) $(ASAN_FLAGS) $(CFLAGS) $(SRC) -o $@
 
 check-asan: check-deps build-asan/init-lite $(addprefix build-asan/unit/,$(UNIT_TESTS))
@@ -126,4 +132,4 @@ include $(sort $(wildcard mk/*.mk))
 print-apt-packages:
 	@echo $(sort $(APT_PACKAGES))
 
-.PHONY: print-apt-packages all check check-deps check-unit check-integration check-asan clean demo
+.PHONY: FORCE print-apt-packages all check check-deps check-unit check-integration check-asan clean demo
