@@ -1,0 +1,36 @@
+#!/bin/bash
+# make check-packaging: runs every packaging test, then prints a summary;
+# fails if any failed. Environment (set by mk/packaging.mk): MAKE, INIT_LITE,
+# INIT_LITE_ARM64, ARM64_HELPER.
+set -uo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+py=/usr/bin/python3
+[ -x "$py" ] || py=python3
+
+failed=
+step() { # NAME COMMAND...
+	local name=$1
+	shift
+	echo "== $name"
+	if "$@"; then
+		:
+	else
+		failed="$failed $name"
+	fi
+}
+step man-lint bash "$here/man-lint.sh" "$root/init-lite.1"
+step help-vs-man bash "$here/help-vs-man.sh" "$root/init-lite.1"
+step install bash "$here/install.sh"
+step reproducible bash "$here/repro.sh"
+step arm64-qemu bash "$here/arm64-qemu.sh"
+step arm64-integration bash "$here/arm64-integration.sh"
+step dist bash "$here/dist.sh"
+step k8s-yaml "$py" "$here/k8s-yaml.py" "$root/examples/kubernetes"
+
+if [ -n "$failed" ]; then
+	echo "check-packaging: FAILED:$failed" >&2
+	exit 1
+fi
+echo "check-packaging: every step passed"
