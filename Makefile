@@ -80,6 +80,7 @@ UNIT_DEPS_remap = src/fmt.c
 UNIT_DEPS_rewrite = src/signame.c src/fmt.c
 UNIT_DEPS_duration = src/fmt.c
 UNIT_DEPS_errtext = src/fmt.c
+UNIT_DEPS_env = src/fmt.c
 UNIT_DEPS_sigmask = src/signame.c src/fmt.c
 
 # $$ below needs second expansion to name the module's source.

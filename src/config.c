@@ -11,8 +11,8 @@
 #include "signame.h"
 
 #define WANT_SIGNAL	"a signal name or number"
-#define WANT_REMAP	"CODE[:TO], each 0..255, comma-separated in a variable"
-#define WANT_REWRITE	"SIG:SIG or SIG:0, comma-separated in a variable"
+#define WANT_REMAP	"CODE[:TO] of 0..255 (a variable: a,b,...)"
+#define WANT_REWRITE	"SIG:SIG or SIG:0 (a variable: a,b,...)"
 #define WANT_DURATION	"500ms, 5s, 2m or seconds"
 #define WANT_BOOL	"1, true, yes, on, 0, false, no or off"
 #define WANT_LEVEL	"0..3"
@@ -57,20 +57,29 @@ struct parser {
 	size_t errlen;
 };
 
+/* What the user typed goes into a one-line message: cleaned and cut, so
+ * a newline or a megabyte in an environment value cannot break it. */
 static int
 fail(struct parser *p, const char *fmt, const char *a)
 {
-	fmt_buf(p->err, p->errlen, fmt, a);
+	char shown[72];
+
+	fmt_clean(shown, sizeof(shown), a);
+	fmt_buf(p->err, p->errlen, fmt, shown);
 	return -1;
 }
 
-/* One shape for every bad value, from a flag or from a variable. */
+/* One shape for every bad value, from a flag or from a variable; the
+ * option first, so it survives a long value. */
 static int
 bad_value(struct parser *p, const char *val, const char *where,
     const char *want)
 {
-	fmt_buf(p->err, p->errlen, "bad value '%s' for %s: want %s", val,
-	    where, want);
+	char shown[72];
+
+	fmt_clean(shown, sizeof(shown), val);
+	fmt_buf(p->err, p->errlen, "%s: bad value '%s'; want %s", where,
+	    shown, want);
 	return -1;
 }
 
@@ -187,17 +196,17 @@ parse_word(struct parser *p, char **argv, int *i)
 
 	if (*s == '-') {
 		s++;
-		eq = strchr(s, '=');
-		len = eq != NULL ? (size_t)(eq - s) : strlen(s);
+		eq = fmt_strchr(s, '=');
+		len = eq != NULL ? (size_t)(eq - s) : fmt_strlen(s);
 		for (k = 0; k < sizeof(longopts) / sizeof(longopts[0]); k++)
-			if (strlen(longopts[k].name) == len &&
+			if (fmt_strlen(longopts[k].name) == len &&
 			    strncmp(longopts[k].name, s, len) == 0)
 				break;
 		if (k == sizeof(longopts) / sizeof(longopts[0]))
 			return fail(p, "unknown option '%s'", argv[*i]);
 		opt = longopts[k].opt;
 		fmt_buf(where, sizeof(where), "--%s", longopts[k].name);
-		if (strchr(takes_value, opt) != NULL)
+		if (fmt_strchr(takes_value, opt) != NULL)
 			return value_option(p, argv, i, opt, where,
 			    eq != NULL ? eq + 1 : NULL);
 		if (eq != NULL)
@@ -207,9 +216,9 @@ parse_word(struct parser *p, char **argv, int *i)
 	for (; *s != '\0'; s++) {
 		opt = (unsigned char)*s;
 		fmt_buf(where, sizeof(where), "-%c", opt);
-		if (strchr(shorts, opt) == NULL)
+		if (fmt_strchr(shorts, opt) == NULL)
 			return fail(p, "unknown option '%s'", where);
-		if (strchr(takes_value, opt) != NULL)
+		if (fmt_strchr(takes_value, opt) != NULL)
 			return value_option(p, argv, i, opt, where,
 			    s[1] != '\0' ? s + 1 : NULL);
 		if (flag(p, opt, where) == -1)

@@ -1,5 +1,5 @@
 /* errtext: the reasons a program cannot be run or a setup call fails,
- * worded as strerror words them so users can search for them. */
+ * worded as glibc's strerror words them: the text users search for. */
 #include <errno.h>
 
 #include "errtext.h"
@@ -14,14 +14,14 @@ static const struct {
 	{ ENOEXEC, "Exec format error" },
 	{ ENOTDIR, "Not a directory" },
 	{ EISDIR, "Is a directory" },
-	{ ELOOP, "Too many levels of symlinks" },
+	{ ELOOP, "Too many levels of symbolic links" },
 	{ ENAMETOOLONG, "File name too long" },
 	{ E2BIG, "Argument list too long" },
 	{ ETXTBSY, "Text file busy" },
-	{ ENOMEM, "Out of memory" },
+	{ ENOMEM, "Cannot allocate memory" },
 	{ EAGAIN, "Resource temporarily unavailable" },
 	{ EPERM, "Operation not permitted" },
-	{ EMFILE, "No file descriptors available" },
+	{ EMFILE, "Too many open files" },
 };
 
 const char *

@@ -1,5 +1,8 @@
 /* fmt: the small formatter that stands in for stdio (musl's printf family
  * alone is ~15 KiB, most of the size budget). Must never touch errno. */
+#include <stdint.h>
+#include <string.h>
+
 #include "fmt.h"
 
 static void
@@ -48,7 +51,7 @@ fmt_vbuf(char *buf, size_t len, const char *fmt, va_list ap)
 			d = va_arg(ap, int);
 			if (d < 0) {
 				put(buf, len, &n, '-');
-				put_unsigned(buf, len, &n, (unsigned long)-d);
+				put_unsigned(buf, len, &n, 0UL - (unsigned long)d);
 			} else
 				put_unsigned(buf, len, &n, (unsigned long)d);
 			break;
@@ -107,4 +110,43 @@ fmt_parse_uint(const char *s, unsigned long max, unsigned long *out)
 	}
 	*out = v;
 	return 0;
+}
+
+void
+fmt_clean(char *dst, size_t len, const char *src)
+{
+	size_t n = 0;
+
+	if (len == 0)
+		return;
+	if (src == NULL)
+		src = "";
+	for (; *src != '\0' && n + 1 < len; src++)
+		dst[n++] = (unsigned char)*src < 0x20 || *src == 0x7f ? '?' :
+		    *src;
+	/* Cut: say so, so that a value read in a log is not taken whole. */
+	if (*src != '\0' && n >= 3)
+		memset(dst + n - 3, '.', 3);
+	dst[n] = '\0';
+}
+
+size_t
+fmt_strlen(const char *s)
+{
+	const char *p = s;
+
+	while (*p != '\0')
+		p++;
+	return (size_t)(p - s);
+}
+
+char *
+fmt_strchr(const char *s, int c)
+{
+	for (;; s++) {
+		if (*s == (char)c)
+			return (char *)(uintptr_t)s;
+		if (*s == '\0')
+			return NULL;
+	}
 }

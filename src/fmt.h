@@ -15,4 +15,14 @@ size_t	fmt_buf(char *buf, size_t len, const char *fmt, ...)
  * at least one digit: 0 on success, -1 otherwise. */
 int	fmt_parse_uint(const char *s, unsigned long max, unsigned long *out);
 
+/* Copies src for a one-line message: control characters become '?', and
+ * a src longer than len - 1 is cut and ends in "...". */
+void	fmt_clean(char *dst, size_t len, const char *src);
+
+/* strlen and strchr, a byte at a time: musl's word-at-a-time versions
+ * cost ~360 bytes of the budget, and init-lite only scans short argv and
+ * environment strings. */
+size_t	fmt_strlen(const char *s);
+char	*fmt_strchr(const char *s, int c);
+
 #endif

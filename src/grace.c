@@ -61,8 +61,7 @@ take_snapshot(void)
 	/* getdents64 rather than opendir: no allocation in init-lite. */
 	if ((fd = (int)syscall(SYS_openat, AT_FDCWD, "/proc",
 	    O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1) {
-		log_msg(LOG_ERROR, "cannot open /proc to find descendants: "
-		    "errno %d", errno);
+		log_msg(LOG_ERROR, "cannot open /proc: errno %d", errno);
 		return 0;
 	}
 	while ((n = syscall(SYS_getdents64, fd, buf, sizeof(buf))) > 0)
@@ -71,9 +70,8 @@ take_snapshot(void)
 			if (d->d_name[0] < '1' || d->d_name[0] > '9')
 				continue;
 			if (count == SNAPSHOT_MAX) {
-				log_msg(LOG_WARNING, "more than %d processes: "
-				    "descendants past that are not seen",
-				    SNAPSHOT_MAX);
+				log_msg(LOG_WARNING, "over %d processes: "
+				    "some not seen", SNAPSHOT_MAX);
 				close(fd);
 				return count;
 			}

@@ -22,7 +22,7 @@ log_set_level(int level)
 int
 log_enabled(int level)
 {
-	return level <= threshold;
+	return level >= LOG_ERROR && level <= threshold;
 }
 
 int

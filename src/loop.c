@@ -63,7 +63,7 @@ begin_shutdown(struct loop *l, struct timespec *deadline)
 		return 0;
 	/* A stopped leftover could not act on the TERM otherwise. */
 	(void)grace_signal(&l->grace, SIGCONT);
-	log_msg(LOG_INFO, "leftovers got SIGTERM; waiting up to %u ms",
+	log_msg(LOG_INFO, "SIGTERM to leftovers; grace %u ms",
 	    (unsigned)l->cfg->grace_ms);
 	*deadline = now_after(l->cfg->grace_ms);
 	return 1;
@@ -116,12 +116,12 @@ loop_run(struct loop *l)
 			monotonic_now(&now);
 			if (deadline_left(now, deadline, &left) == -1) {
 				if (phase == PHASE_KILLING) {
-					log_msg(LOG_WARNING, "leftovers still "
-					    "there after SIGKILL; exiting");
+					log_msg(LOG_WARNING, "leftovers "
+					    "survive SIGKILL; exiting");
 					return status;
 				}
-				log_msg(LOG_WARNING, "grace period of %u ms "
-				    "over: sending SIGKILL to the leftovers",
+				log_msg(LOG_WARNING, "grace of %u ms over: "
+				    "SIGKILL to leftovers",
 				    (unsigned)cfg->grace_ms);
 				kill_leftovers(l, &deadline);
 				phase = PHASE_KILLING;
@@ -170,8 +170,8 @@ loop_run(struct loop *l)
 		} else if (sig == SIGTERM || sig == SIGINT) {
 			/* The operator insists (a second docker stop, ^C). */
 			if (phase == PHASE_GRACE) {
-				log_msg(LOG_INFO, "signal %d during grace: "
-				    "killing the leftovers now", sig);
+				log_msg(LOG_INFO, "signal %d in grace: "
+				    "SIGKILL to leftovers", sig);
 				kill_leftovers(l, &deadline);
 				phase = PHASE_KILLING;
 			}

@@ -89,7 +89,7 @@ setup_error(const char *what, int err)
 static int
 print(const char *text)
 {
-	if (log_write_all(STDOUT_FILENO, text, strlen(text)) == -1)
+	if (log_write_all(STDOUT_FILENO, text, fmt_strlen(text)) == -1)
 		return setup_error("cannot write to stdout", errno);
 	return 0;
 }
@@ -201,8 +201,9 @@ main(int argc, char **argv)
 		case SPAWN_FORK_FAILED:
 			return setup_error("cannot fork", e);
 		case SPAWN_EXEC_FAILED:
-			log_msg(LOG_ERROR, "cannot run '%s': %s", cfg.argv[0],
-			    errtext(e, err, sizeof(err)));
+			fmt_clean(err, sizeof(err), cfg.argv[0]);
+			log_msg(LOG_ERROR, "cannot run '%s': %s", err,
+			    errtext(e, err + 200, sizeof(err) - 200));
 			return e == ENOENT || e == ENOTDIR ? EXIT_NOTFOUND :
 			    EXIT_NOEXEC;
 		}

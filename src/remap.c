@@ -22,8 +22,8 @@ remap_parse(struct remap *r, const char *spec)
 	unsigned long from, to = 0;
 	size_t len;
 
-	colon = strchr(spec, ':');
-	len = colon != NULL ? (size_t)(colon - spec) : strlen(spec);
+	colon = fmt_strchr(spec, ':');
+	len = colon != NULL ? (size_t)(colon - spec) : fmt_strlen(spec);
 	if (len >= sizeof(code))
 		return -1;
 	memcpy(code, spec, len);
@@ -44,8 +44,8 @@ remap_parse_list(struct remap *r, const char *list)
 	size_t len;
 
 	for (;;) {
-		comma = strchr(list, ',');
-		len = comma != NULL ? (size_t)(comma - list) : strlen(list);
+		comma = fmt_strchr(list, ',');
+		len = comma != NULL ? (size_t)(comma - list) : fmt_strlen(list);
 		if (len >= sizeof(item))
 			return -1;
 		memcpy(item, list, len);

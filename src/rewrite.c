@@ -2,6 +2,7 @@
  * number outside 0..SIGNAME_KERNEL_MAX. */
 #include <string.h>
 
+#include "fmt.h"
 #include "rewrite.h"
 
 void
@@ -21,7 +22,7 @@ rewrite_parse(struct rewrite *rw, const char *spec, int rtmin, int rtmax)
 	int from, to;
 	size_t len;
 
-	if ((colon = strchr(spec, ':')) == NULL)
+	if ((colon = fmt_strchr(spec, ':')) == NULL)
 		return -1;
 	len = (size_t)(colon - spec);
 	if (len >= sizeof(from_name))
@@ -47,8 +48,8 @@ rewrite_parse_list(struct rewrite *rw, const char *list, int rtmin, int rtmax)
 	size_t len;
 
 	for (;;) {
-		comma = strchr(list, ',');
-		len = comma != NULL ? (size_t)(comma - list) : strlen(list);
+		comma = fmt_strchr(list, ',');
+		len = comma != NULL ? (size_t)(comma - list) : fmt_strlen(list);
 		if (len >= sizeof(item))
 			return -1;
 		memcpy(item, list, len);

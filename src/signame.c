@@ -58,6 +58,9 @@ signame_to_num(const char *s, int rtmin, int rtmax, int *sig)
 
 	if (s == NULL)
 		return -1;
+	/* No kernel signal lies past 64, whatever the libc says. */
+	if (rtmax > SIGNAME_KERNEL_MAX)
+		rtmax = SIGNAME_KERNEL_MAX;
 	if (*s >= '0' && *s <= '9') {
 		if (fmt_parse_uint(s, (unsigned long)rtmax, &n) == -1 || n == 0)
 			return -1;

@@ -28,18 +28,18 @@ exec_path(char **argv)
 {
 	const char *path, *p, *end;
 	char buf[4096];
-	size_t dirlen, namelen = strlen(argv[0]);
+	size_t dirlen, namelen = fmt_strlen(argv[0]);
 	int err = ENOENT, seen_eacces = 0;
 
-	if (strchr(argv[0], '/') != NULL) {
+	if (fmt_strchr(argv[0], '/') != NULL) {
 		execve(argv[0], argv, environ);
 		return errno;
 	}
 	if ((path = env_get(environ, "PATH")) == NULL)
 		path = "/usr/local/bin:/bin:/usr/bin";
 	for (p = path; ; p = end + 1) {
-		if ((end = strchr(p, ':')) == NULL)
-			end = p + strlen(p);
+		if ((end = fmt_strchr(p, ':')) == NULL)
+			end = p + fmt_strlen(p);
 		dirlen = (size_t)(end - p);
 		if (dirlen + namelen + 2 <= sizeof(buf) && namelen > 0) {
 			memcpy(buf, p, dirlen);

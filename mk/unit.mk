@@ -1,0 +1,7 @@
+# Unit tests of the system modules: each replaces its one system call with
+# the test's own __wrap_SYMBOL (cmocka's example/mock/uptime pattern, one
+# --wrap per symbol). log_msg/log_enabled are the tests' own recorders in
+# test_forward and test_reap, so log.c is not linked there.
+UNIT_DEPS_log = src/fmt.c -Wl,--wrap=write
+UNIT_DEPS_forward = src/rewrite.c src/signame.c src/fmt.c -Wl,--wrap=kill
+UNIT_DEPS_reap = src/signame.c src/fmt.c -Wl,--wrap=waitpid

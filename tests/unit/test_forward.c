@@ -1,0 +1,196 @@
+/* test_forward: which kill() a received signal turns into: the rewrite
+ * table applied, the child or (with -g) its process group, ":0" sends
+ * nothing, ESRCH is silent, other errors are one warning.
+ * Linked with -Wl,--wrap=kill; log_msg is the recorder below. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/types.h>
+
+#include "forward.h"
+#include "log.h"
+
+int	__wrap_kill(pid_t pid, int sig);
+
+static struct {
+	int calls;
+	pid_t pid;
+	int sig;
+	int fail_errno;		/* 0: succeed */
+} k;
+
+static struct {
+	int count[4];
+	char last[256];
+} logged;
+
+int
+__wrap_kill(pid_t pid, int sig)
+{
+	k.calls++;
+	k.pid = pid;
+	k.sig = sig;
+	if (k.fail_errno != 0) {
+		errno = k.fail_errno;
+		return -1;
+	}
+	return 0;
+}
+
+/* Stand-ins for log.c: record instead of writing. */
+void
+log_msg(int level, const char *fmt, ...)
+{
+	va_list ap;
+
+	assert_in_range(level, LOG_ERROR, LOG_DEBUG);
+	logged.count[level]++;
+	va_start(ap, fmt);
+	vsnprintf(logged.last, sizeof(logged.last), fmt, ap);
+	va_end(ap);
+}
+
+int
+log_enabled(int level)
+{
+	(void)level;
+	return 1;
+}
+
+static struct rewrite rw;
+static struct forward f;
+
+static int
+setup(void **state)
+{
+	(void)state;
+	memset(&k, 0, sizeof(k));
+	memset(&logged, 0, sizeof(logged));
+	rewrite_init(&rw);
+	memset(&f, 0, sizeof(f));
+	f.child = 4242;
+	f.rewrite = &rw;
+	return 0;
+}
+
+static void
+test_to_child(void **state)
+{
+	(void)state;
+	forward_signal(&f, SIGTERM);
+	assert_int_equal(k.calls, 1);
+	assert_int_equal(k.pid, 4242);
+	assert_int_equal(k.sig, SIGTERM);
+	assert_int_equal(logged.count[LOG_WARNING], 0);
+	assert_int_equal(logged.count[LOG_ERROR], 0);
+}
+
+static void
+test_to_group(void **state)
+{
+	(void)state;
+	f.pgroup = 1;
+	forward_signal(&f, SIGINT);
+	assert_int_equal(k.calls, 1);
+	assert_int_equal(k.pid, -4242);
+	assert_int_equal(k.sig, SIGINT);
+}
+
+static void
+test_every_signal_unchanged(void **state)
+{
+	int sig;
+
+	(void)state;
+	for (sig = 1; sig <= 64; sig++) {
+		if (!signame_forwarded(sig))
+			continue;
+		k.calls = 0;
+		forward_signal(&f, sig);
+		assert_int_equal(k.calls, 1);
+		assert_int_equal(k.pid, 4242);
+		assert_int_equal(k.sig, sig);
+	}
+}
+
+static void
+test_rewritten(void **state)
+{
+	(void)state;
+	assert_int_equal(rewrite_parse_list(&rw, "TERM:QUIT,RTMIN+1:USR1", 34,
+	    64), 0);
+	f.pgroup = 1;
+	forward_signal(&f, SIGTERM);
+	assert_int_equal(k.pid, -4242);
+	assert_int_equal(k.sig, SIGQUIT);
+	forward_signal(&f, 35);
+	assert_int_equal(k.sig, SIGUSR1);
+	/* Unlisted signals pass unchanged. */
+	forward_signal(&f, SIGHUP);
+	assert_int_equal(k.sig, SIGHUP);
+	assert_int_equal(k.calls, 3);
+}
+
+static void
+test_dropped(void **state)
+{
+	(void)state;
+	assert_int_equal(rewrite_parse(&rw, "HUP:0", 34, 64), 0);
+	forward_signal(&f, SIGHUP);
+	assert_int_equal(k.calls, 0);
+	f.pgroup = 1;
+	forward_signal(&f, SIGHUP);
+	assert_int_equal(k.calls, 0);
+	/* kill(pid, 0) must never be what a drop turns into. */
+	forward_signal(&f, SIGUSR2);
+	assert_int_equal(k.calls, 1);
+	assert_int_equal(k.sig, SIGUSR2);
+}
+
+static void
+test_esrch_is_silent(void **state)
+{
+	(void)state;
+	k.fail_errno = ESRCH;
+	forward_signal(&f, SIGTERM);
+	assert_int_equal(k.calls, 1);
+	assert_int_equal(logged.count[LOG_WARNING], 0);
+	assert_int_equal(logged.count[LOG_ERROR], 0);
+}
+
+static void
+test_other_error_warns(void **state)
+{
+	(void)state;
+	k.fail_errno = EPERM;
+	forward_signal(&f, SIGTERM);
+	assert_int_equal(k.calls, 1);
+	assert_int_equal(logged.count[LOG_WARNING], 1);
+	assert_int_equal(logged.count[LOG_ERROR], 0);
+	/* The warning names the signal and the target. */
+	assert_non_null(strstr(logged.last, "4242"));
+	assert_non_null(strstr(logged.last, "15"));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup(test_to_child, setup),
+		cmocka_unit_test_setup(test_to_group, setup),
+		cmocka_unit_test_setup(test_every_signal_unchanged, setup),
+		cmocka_unit_test_setup(test_rewritten, setup),
+		cmocka_unit_test_setup(test_dropped, setup),
+		cmocka_unit_test_setup(test_esrch_is_silent, setup),
+		cmocka_unit_test_setup(test_other_error_warns, setup),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
