@@ -1,0 +1,114 @@
+# shellcheck shell=bash
+# Harness of the container tests, sourced by run.sh: result lines, one log
+# per test, figures, and the list of what to remove at the end.
+# Each test is a function run in a subshell with `set -e`; it stops itself
+# with `die REASON` or `skip REASON`, and any unexpected failing command
+# fails it too (the reason is then the last line of its log).
+
+PASS=0
+FAILED=0
+SKIPPED=0
+
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+
+die() { printf '%s\n' "$*" >"$T/reason"; exit 1; }
+skip() { printf '%s\n' "$*" >"$T/reason"; exit 77; }
+# A figure worth reporting, printed as a comment after the result line.
+# CONTAINER_TEST_TIMES=1 adds each test's duration.
+note() { printf '# %s\n' "$*" >>"$T/notes"; }
+
+# run_test NAME FUNCTION [ARGS...]
+run_test() {
+	local name=$1 rc reason t0
+	shift
+	: >"$T/reason"
+	: >"$T/notes"
+	t0=$(now_ms)
+	set +e
+	(set -e; "$@") >"$T/log/$name" 2>&1 </dev/null
+	rc=$?
+	set -e
+	[ -z "${CONTAINER_TEST_TIMES:-}" ] ||
+		note "$name took $(( $(now_ms) - t0 )) ms"
+	reason=$(head -n 1 "$T/reason")
+	case $rc in
+	0)
+		echo "ok $name"
+		PASS=$((PASS + 1)) ;;
+	77)
+		echo "skip $name: $reason"
+		SKIPPED=$((SKIPPED + 1)) ;;
+	*)
+		[ -n "$reason" ] ||
+			reason="exit status $rc: $(tail -n 1 "$T/log/$name")"
+		echo "FAIL $name: $reason"
+		FAILED=$((FAILED + 1))
+		tail -n 15 "$T/log/$name" | sed 's/^/#   /' ;;
+	esac
+	cat "$T/notes"
+}
+
+# A whole group that cannot run: one skip line.
+skip_group() {
+	echo "skip $1: $2"
+	SKIPPED=$((SKIPPED + 1))
+}
+
+summary() {
+	if [ "$SKIPPED" -gt 0 ]; then
+		echo "$PASS passed, $FAILED failed, $SKIPPED skipped"
+	else
+		echo "$PASS passed, $FAILED failed"
+	fi
+}
+
+# wait_pid PID SECONDS: wait for a child of this shell, at most SECONDS;
+# sets WAIT_STATUS; returns 1 if it is still running.
+wait_pid() {
+	local pid=$1 end=$(( $(now_ms) + $2 * 1000 ))
+	while kill -0 "$pid" 2>/dev/null; do
+		[ "$(now_ms)" -lt "$end" ] || return 1
+		sleep 0.05
+	done
+	WAIT_STATUS=0
+	# shellcheck disable=SC2034 # read by the callers
+	wait "$pid" || WAIT_STATUS=$?
+}
+
+# until_true SECONDS COMMAND...: retry COMMAND every 0.1 s, at most SECONDS.
+until_true() {
+	local end=$(( $(now_ms) + $1 * 1000 ))
+	shift
+	until "$@"; do
+		[ "$(now_ms)" -lt "$end" ] || return 1
+		sleep 0.1
+	done
+}
+
+# orphans_sh WANT: a busybox sh snippet to run inside a container. It starts
+# 5 orphans (`usleep 200000` whose parents exit at once, so they are
+# re-parented to PID 1), waits until none of them is still running, then
+# waits at most 3 s for the container's zombie count to become WANT, and
+# prints that count. 0 is what a reaping PID 1 gives, 5 what `sleep` as
+# PID 1 gives (the control that shows the count sees zombies).
+orphans_sh() {
+	cat <<EOF
+zombies() { cat /proc/[0-9]*/stat 2>/dev/null |
+	awk '{ s = \$0; sub(/.*\\) /, "", s); if (substr(s, 1, 1) == "Z") n++ } END { print n + 0 }'; }
+running() { cat /proc/[0-9]*/stat 2>/dev/null |
+	awk '\$2 == "(usleep)" && \$3 != "Z" { n++ } END { print n + 0 }'; }
+i=0; while [ \$i -lt 5 ]; do (usleep 200000 &); i=\$((i + 1)); done
+i=0; while [ \$i -lt 100 ] && [ "\$(running)" -ne 0 ]; do usleep 100000; i=\$((i + 1)); done
+i=0; while [ \$i -lt 30 ] && [ "\$(zombies)" -ne $1 ]; do usleep 100000; i=\$((i + 1)); done
+zombies
+EOF
+}
+
+# umount_under DIR: unmount whatever is mounted under DIR, deepest first.
+umount_under() {
+	local m
+	awk -v d="$1" 'index($5, d "/") == 1 || $5 == d { print $5 }' \
+		/proc/self/mountinfo | sort -r | while read -r m; do
+		umount -l "$m" || true
+	done
+}
