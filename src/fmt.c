@@ -150,3 +150,25 @@ fmt_strchr(const char *s, int c)
 			return NULL;
 	}
 }
+
+int
+fmt_each_item(const char *list, char *item, size_t itemlen,
+    int (*each)(void *ctx, const char *item), void *ctx)
+{
+	const char *comma;
+	size_t len;
+
+	for (;;) {
+		comma = fmt_strchr(list, ',');
+		len = comma != NULL ? (size_t)(comma - list) : fmt_strlen(list);
+		if (len >= itemlen)
+			return -1;
+		memcpy(item, list, len);
+		item[len] = '\0';
+		if (each(ctx, item) == -1)
+			return -1;
+		if (comma == NULL)
+			return 0;
+		list = comma + 1;
+	}
+}

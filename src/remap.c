@@ -36,26 +36,18 @@ remap_parse(struct remap *r, const char *spec)
 	return 0;
 }
 
+static int
+parse_item(void *r, const char *item)
+{
+	return remap_parse(r, item);
+}
+
 int
 remap_parse_list(struct remap *r, const char *list)
 {
 	char item[16];
-	const char *comma;
-	size_t len;
 
-	for (;;) {
-		comma = fmt_strchr(list, ',');
-		len = comma != NULL ? (size_t)(comma - list) : fmt_strlen(list);
-		if (len >= sizeof(item))
-			return -1;
-		memcpy(item, list, len);
-		item[len] = '\0';
-		if (remap_parse(r, item) == -1)
-			return -1;
-		if (comma == NULL)
-			return 0;
-		list = comma + 1;
-	}
+	return fmt_each_item(list, item, sizeof(item), parse_item, r);
 }
 
 int

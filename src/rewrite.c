@@ -40,26 +40,26 @@ rewrite_parse(struct rewrite *rw, const char *spec, int rtmin, int rtmax)
 	return 0;
 }
 
+struct list_ctx {
+	struct rewrite *rw;
+	int rtmin, rtmax;
+};
+
+static int
+parse_item(void *ctx, const char *item)
+{
+	struct list_ctx *c = ctx;
+
+	return rewrite_parse(c->rw, item, c->rtmin, c->rtmax);
+}
+
 int
 rewrite_parse_list(struct rewrite *rw, const char *list, int rtmin, int rtmax)
 {
+	struct list_ctx ctx = { rw, rtmin, rtmax };
 	char item[48];
-	const char *comma;
-	size_t len;
 
-	for (;;) {
-		comma = fmt_strchr(list, ',');
-		len = comma != NULL ? (size_t)(comma - list) : fmt_strlen(list);
-		if (len >= sizeof(item))
-			return -1;
-		memcpy(item, list, len);
-		item[len] = '\0';
-		if (rewrite_parse(rw, item, rtmin, rtmax) == -1)
-			return -1;
-		if (comma == NULL)
-			return 0;
-		list = comma + 1;
-	}
+	return fmt_each_item(list, item, sizeof(item), parse_item, &ctx);
 }
 
 int
