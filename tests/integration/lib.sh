@@ -1,0 +1,264 @@
+# shellcheck shell=bash
+# Shared helpers of the integration tests, sourced by run.sh in the process
+# that runs one test. Set by run.sh: INIT_LITE (the init under test), H (the
+# compiled helpers), REASON (file that receives the failure reason).
+# Each test runs in its own temp dir $T; the pids it starts are killed and
+# $T removed when it ends, whatever the outcome.
+
+INIT_REAL=$(readlink -f "$INIT_LITE")
+UPID=     # the process started in the background (unshare, or init itself)
+IPID=     # init-lite's host pid
+STATUS=   # exit status of $UPID, set by wait_exit
+CLEAN_PIDS=()
+
+fail() {
+	printf '%s\n' "$*" >"$REASON"
+	exit 1
+}
+
+# now_ms: wall clock in milliseconds, without forking.
+now_ms() {
+	local t=${EPOCHREALTIME//[!0-9]/}
+	echo $((t / 1000))
+}
+
+# nap [SECS]: a short sleep between two polls.
+nap() { sleep "${1:-0.02}"; }
+
+# between V LO HI: LO <= V <= HI.
+between() { [ "$1" -ge "$2" ] && [ "$1" -le "$3" ]; }
+
+# proc_field PID N: field N (1-based, counted after the command name as in
+# proc(5): 3 = state, 4 = ppid, 5 = pgrp, 8 = tpgid) of /proc/PID/stat;
+# empty when PID is gone.
+proc_field() {
+	local s n=$2
+	{ read -r s <"/proc/$1/stat"; } 2>/dev/null || return 0
+	s=${s##*) }
+	# shellcheck disable=SC2086 # split the fields on purpose
+	set -- $s
+	shift $((n - 3))
+	echo "$1"
+}
+
+# proc_status PID KEY: the value of KEY: in /proc/PID/status.
+proc_status() {
+	local k v
+	while read -r k v; do
+		[ "$k" = "$2:" ] && { echo "$v"; return 0; }
+	done <"/proc/$1/status"
+}
+
+alive() { [ -n "$(proc_field "$1" 3)" ] && [ "$(proc_field "$1" 3)" != Z ]; }
+gone() { ! alive "$1"; }
+in_state() { [ "$(proc_field "$1" 3)" = "$2" ]; }
+has_children() { [ -n "$(children "$1")" ]; }
+no_children() { [ -z "$(children "$1")" ]; }
+
+# children PID: direct children (zombies included), space separated.
+children() {
+	local f c out=
+	for f in /proc/"$1"/task/*/children; do
+		c=
+		# no newline at the end: read fails but fills c
+		{ read -r c <"$f"; } 2>/dev/null || true
+		out="$out $c"
+	done
+	# shellcheck disable=SC2086 # trim and join with single spaces
+	echo $out
+}
+
+# descendants PID: every descendant, parents first, one per line (no
+# subshell per process: trees of 1000 orphans are walked quickly).
+descendants() {
+	local queue=("$1") out=() p f line k
+	while [ ${#queue[@]} -gt 0 ]; do
+		p=${queue[0]}
+		queue=("${queue[@]:1}")
+		for f in /proc/"$p"/task/*/children; do
+			line=
+			{ read -r line <"$f"; } 2>/dev/null || true
+			for k in $line; do
+				out+=("$k")
+				queue+=("$k")
+			done
+		done
+	done
+	[ ${#out[@]} -eq 0 ] || printf '%s
+' "${out[@]}"
+}
+
+# find_comm PID NAME: first descendant of PID whose comm is NAME.
+find_comm() {
+	local p c
+	for p in $(descendants "$1"); do
+		{ read -r c <"/proc/$p/comm"; } 2>/dev/null || continue
+		[ "$c" = "$2" ] && { echo "$p"; return 0; }
+	done
+	return 1
+}
+
+# to_ms SECS: "2" or "0.5" -> milliseconds.
+to_ms() {
+	local i=${1%%.*} f=0
+	case $1 in *.*) f=${1#*.}000; f=${f:0:3} ;; esac
+	echo $((${i:-0} * 1000 + 10#$f))
+}
+
+# wait_for SECS CMD...: retry CMD until it succeeds; 1 after SECS.
+wait_for() {
+	local end
+	end=$(($(now_ms) + $(to_ms "$1")))
+	shift
+	until "$@"; do
+		[ "$(now_ms)" -ge "$end" ] && return 1
+		nap 0.02
+	done
+}
+
+# wait_file FILE [SECS]: until FILE exists, or fail.
+wait_file() {
+	wait_for "${2:-5}" test -e "$1" || fail "timed out waiting for $(basename "$1")"
+}
+
+# has_line FILE LINE: FILE holds LINE as a whole line.
+has_line() { [ -e "$1" ] && grep -qxF -- "$2" "$1"; }
+
+# lines_ge FILE LINE N: FILE holds LINE at least N times.
+lines_ge() { [ "$(count_lines "$1" "$2")" -ge "$3" ]; }
+
+count_lines() {
+	if [ -e "$1" ]; then grep -cxF -- "$2" "$1" || true; else echo 0; fi
+}
+
+# start CMD...: run CMD in the background (stdin /dev/null, stdout $T/out,
+# stderr $T/err) and wait until init-lite runs in it: UPID is CMD's pid,
+# IPID the pid of init-lite (CMD itself or its child, e.g. under unshare).
+# Fails if CMD ends first, unless EARLY_EXIT_OK is set. ERR_FD: send stderr
+# to that descriptor instead.
+start() {
+	if [ -n "${ERR_FD:-}" ]; then
+		"$@" </dev/null >"$T/out" 2>&"$ERR_FD" &
+	else
+		"$@" </dev/null >"$T/out" 2>"$T/err" &
+	fi
+	UPID=$!
+	CLEAN_PIDS+=("$UPID")
+	IPID=
+	wait_for 5 started || fail "init-lite did not start: $(head -c 300 "$T/err")"
+	if [ -z "$IPID" ] && [ -z "${EARLY_EXIT_OK:-}" ]; then
+		wait_exit 1
+		fail "init-lite ended at once, status $STATUS: $(head -c 300 "$T/err")"
+	fi
+	[ -z "$IPID" ] || CLEAN_PIDS+=("$IPID")
+}
+
+started() { find_init || exited; }
+
+# find_init: init-lite is $UPID itself, its child (under unshare) or its
+# grandchild (under unshare and a shell); deeper is the program's tree.
+find_init() {
+	local p c
+	for p in "$UPID" $(children "$UPID") $(for c in $(children "$UPID"); do children "$c"; done); do
+		if [ "$(readlink "/proc/$p/exe" 2>/dev/null)" = "$INIT_REAL" ]; then
+			IPID=$p
+			return 0
+		fi
+	done
+	return 1
+}
+
+# split_env ARGS...: leading VAR=VALUE words go to ENVS, the rest to ARGS.
+split_env() {
+	ENVS=()
+	ARGS=()
+	while [ $# -gt 0 ] && [[ $1 =~ ^[A-Z_][A-Z0-9_]*= ]]; do
+		ENVS+=("$1")
+		shift
+	done
+	ARGS=("$@")
+}
+
+# start_ns [VAR=VALUE...] INIT-ARGS...: init-lite as PID 1 of a new PID
+# namespace, started with a clean signal state (nothing blocked or ignored).
+start_ns() {
+	split_env "$@"
+	start env "${ENVS[@]}" "$H/sigwrap" -- \
+		unshare --pid --fork --mount-proc "$INIT_LITE" "${ARGS[@]}"
+}
+
+# start_host [VAR=VALUE...] INIT-ARGS...: init-lite not as PID 1, as on a
+# host (with -s, or to see the not-PID-1 warning). It runs as pid 2 of a new
+# PID namespace whose PID 1 is a shell: for init-lite that is the same as a
+# host, but a bug that made it signal processes outside its own tree (a
+# stray kill(-1)) can only hurt that namespace, never the machine the tests
+# run on. The shell first runs $PRE (if set) in the background, exits with
+# init-lite's status and writes it to $T/init.status; while $T/init.hold
+# exists it waits before exiting, keeping the namespace alive.
+start_host() {
+	split_env "$@"
+	# shellcheck disable=SC2016 # expanded by the namespace's shell
+	start env "${ENVS[@]}" PRE="${PRE:-}" "$H/sigwrap" -- \
+		unshare --pid --fork --mount-proc sh -c '
+			[ -z "$PRE" ] || eval "$PRE &"
+			"$@"
+			s=$?
+			echo $s >"$0.status"
+			while [ -e "$0.hold" ]; do sleep 0.05; done
+			exit $s' "$T/init" "$INIT_LITE" "${ARGS[@]}"
+}
+
+# wait_exit [SECS]: wait for $UPID to end and set STATUS, or fail.
+wait_exit() {
+	wait_for "${1:-5}" exited || fail "init-lite still running after ${1:-5}s"
+	STATUS=0
+	wait "$UPID" || STATUS=$?
+}
+
+exited() { ! alive "$UPID"; }
+
+# run_ns [VAR=VALUE...] INIT-ARGS...: start_ns and wait_exit.
+run_ns() {
+	EARLY_EXIT_OK=1 start_ns "$@"
+	wait_exit 10
+}
+
+# run_host [VAR=VALUE...] INIT-ARGS...: start_host and wait_exit.
+run_host() {
+	EARLY_EXIT_OK=1 start_host "$@"
+	wait_exit 10
+}
+
+expect_status() {
+	[ "$STATUS" = "$1" ] || fail "${2:-}exit status $STATUS, expected $1; stderr: $(head -c 300 "$T/err")"
+}
+
+# main_child: host pid of init-lite's child (the first one).
+main_child() {
+	local c
+	c=$(children "$IPID")
+	echo "${c%% *}"
+}
+
+cleanup() {
+	local p q
+	for p in "${CLEAN_PIDS[@]}"; do
+		[ -n "$p" ] || continue
+		for q in $(descendants "$p") "$p"; do
+			kill -KILL "$q" 2>/dev/null || true
+		done
+	done
+	wait 2>/dev/null || true
+	cd /
+	[ -n "${KEEP:-}" ] || rm -rf "$T"
+}
+
+# run_one NAME: run test_NAME in a fresh temp dir.
+run_one() {
+	T=$(mktemp -d /tmp/init-lite-it.XXXXXX)
+	trap cleanup EXIT
+	trap 'exit 124' TERM INT
+	trap 'fail "line $LINENO: command failed: $BASH_COMMAND"' ERR
+	cd "$T" || exit 1
+	"test_$1"
+}
