@@ -95,7 +95,8 @@ build-asan/unit/%: tests/unit/%.c src/$$(subst test_,,%).c $(HDR) | build-asan/u
 
 check: check-deps
 	$(MAKE) all
-	@$(MAKE) --no-print-directory $(CHECK_TARGETS)
+	@# -k: every suite runs and reports, even after one has failed.
+	@$(MAKE) -k --no-print-directory $(CHECK_TARGETS)
 
 check-deps:
 	@sh tests/install-deps.sh $(APT_PACKAGES)

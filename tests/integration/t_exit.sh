@@ -67,7 +67,9 @@ test_argv_passthrough() {
 test_stopped_child() {
 	# A forwarded TSTP stops the child; stopped is not exited; CONT resumes.
 	local child
-	start_ns -- sleep 1
+	# 3 s, not 1: on a loaded machine a 1 s child could be gone before
+	# it is seen.
+	start_ns -- sleep 3
 	wait_for 2 has_children "$IPID" || fail "no child"
 	child=$(main_child)
 	kill -TSTP "$IPID"
@@ -76,7 +78,7 @@ test_stopped_child() {
 	alive "$IPID" || fail "init-lite exited while its child was only stopped"
 	kill -CONT "$IPID"
 	wait_for 2 in_state "$child" S || fail "forwarded CONT did not resume the child"
-	wait_exit 5
+	wait_exit 8
 	expect_status 0 "stopped then continued child: "
 }
 

@@ -35,6 +35,13 @@ while read -r word name rest; do
 	elif [ "$result" = pass ]; then
 		echo "ok $name (passes on tini too)"
 		passed=$((passed + 1))
+	elif INIT_LITE=$TINI bash "$HERE/run.sh" "$name" 2>&1 |
+		grep -qx "ok $name"; then
+		# A test tini should pass failed once: try it again alone, so
+		# that a timing miss on a loaded machine is not taken for a
+		# broken test (a real one fails twice).
+		echo "ok $name (passes on tini too, at the second try)"
+		passed=$((passed + 1))
 	else
 		echo "FAIL $name: fails on tini, which should pass it: $rest"
 		failed=$((failed + 1))
