@@ -227,30 +227,48 @@ parse_word(struct parser *p, char **argv, int *i)
 	return 0;
 }
 
+/* One pass over the environment (it can be long; ours are few): the first
+ * occurrence of each variable, as getenv would find it. */
+static void
+collect_env(char *const *envp, const char **vals)
+{
+	const char *v;
+	size_t k;
+
+	for (; envp != NULL && *envp != NULL; envp++) {
+		if ((*envp)[0] != 'I' && (*envp)[0] != 'T')
+			continue;
+		for (k = 0; k < sizeof(envvars) / sizeof(envvars[0]); k++)
+			if (vals[k] == NULL &&
+			    (v = env_match(*envp, envvars[k].name)) != NULL)
+				vals[k] = v;
+	}
+}
+
 static int
 parse_env(struct parser *p, char *const *envp)
 {
+	const char *vals[sizeof(envvars) / sizeof(envvars[0])];
 	struct config scratch;
 	struct config *dst;
 	const char *v;
 	unsigned char done[128];
 	size_t k;
 
+	memset(vals, 0, sizeof(vals));
+	collect_env(envp, vals);
 	memset(done, 0, sizeof(done));
-	memset(&scratch, 0, sizeof(scratch));
 	for (k = 0; k < sizeof(envvars) / sizeof(envvars[0]); k++) {
 		int opt = envvars[k].opt;
 
-		if (done[opt] || (v = env_get(envp, envvars[k].name)) == NULL)
+		if (done[opt] || (v = vals[k]) == NULL)
 			continue;
 		done[opt] = 1;
 		/* Validated always, applied only when no flag said otherwise. */
 		dst = p->seen[opt] ? &scratch : p->cfg;
 		if (envvars[k].tini && opt != 'v') {
-			dst->subreaper = opt == 's' ? strcmp(v, "0") != 0 :
-			    dst->subreaper;
-			dst->pgroup = opt == 'g' ? strcmp(v, "0") != 0 :
-			    dst->pgroup;
+			*(opt == 's' ? &dst->subreaper : &dst->pgroup) =
+			    strcmp(v, "0") != 0;
 			continue;
 		}
 		if (envvars[k].tini) {

@@ -6,12 +6,20 @@
 #include "env.h"
 
 const char *
+env_match(const char *entry, const char *name)
+{
+	while (*name != '\0' && *name == *entry)
+		name++, entry++;
+	return *name == '\0' && *entry == '=' ? entry + 1 : NULL;
+}
+
+const char *
 env_get(char *const *envp, const char *name)
 {
-	size_t len = fmt_strlen(name);
+	const char *v;
 
 	for (; envp != NULL && *envp != NULL; envp++)
-		if (strncmp(*envp, name, len) == 0 && (*envp)[len] == '=')
-			return *envp + len + 1;
+		if ((v = env_match(*envp, name)) != NULL)
+			return v;
 	return NULL;
 }

@@ -172,3 +172,17 @@ fmt_each_item(const char *list, char *item, size_t itemlen,
 		list = comma + 1;
 	}
 }
+
+void
+fmt_identity(unsigned char *dst, size_t n)
+{
+	size_t i = 0;
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	uint64_t w = 0x0706050403020100ULL;
+
+	for (; i + 8 <= n; i += 8, w += 0x0808080808080808ULL)
+		memcpy(dst + i, &w, 8);
+#endif
+	for (; i < n; i++)
+		dst[i] = (unsigned char)i;
+}

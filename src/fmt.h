@@ -31,4 +31,8 @@ char	*fmt_strchr(const char *s, int c);
 int	fmt_each_item(const char *list, char *item, size_t itemlen,
 	    int (*each)(void *ctx, const char *item), void *ctx);
 
+/* dst[i] = i for i < n (n a multiple of 8 is fastest): the identity
+ * tables, filled 8 bytes at a time rather than 256 stores. */
+void	fmt_identity(unsigned char *dst, size_t n);
+
 #endif

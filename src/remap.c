@@ -8,10 +8,7 @@
 void
 remap_init(struct remap *r)
 {
-	int i;
-
-	for (i = 0; i < 256; i++)
-		r->to[i] = (unsigned char)i;
+	fmt_identity(r->to, sizeof(r->to));
 }
 
 int

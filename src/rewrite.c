@@ -8,10 +8,7 @@
 void
 rewrite_init(struct rewrite *rw)
 {
-	int i;
-
-	for (i = 0; i <= SIGNAME_KERNEL_MAX; i++)
-		rw->to[i] = (unsigned char)i;
+	fmt_identity(rw->to, sizeof(rw->to));
 }
 
 int

@@ -25,13 +25,8 @@ sigmask_has(const struct sigmask *m, int sig)
 void
 sigmask_waited(struct sigmask *m)
 {
-	int sig;
-
-	m->bits = 0;
-	for (sig = 1; sig <= SIGNAME_KERNEL_MAX; sig++)
-		if (signame_forwarded(sig))
-			sigmask_add(m, sig);
-	sigmask_add(m, SIGCHLD);
+	/* A constant: every forwarded signal, and SIGCHLD. */
+	m->bits = ~(uint64_t)SIGNAME_UNFORWARDED | SIGNAME_BIT(SIGCHLD);
 }
 
 int

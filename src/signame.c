@@ -120,12 +120,6 @@ signame_from_num(int sig, int rtmin, int rtmax, char *buf, size_t len)
 int
 signame_forwarded(int sig)
 {
-	switch (sig) {
-	case SIGKILL: case SIGSTOP: case SIGCHLD:
-	case SIGFPE: case SIGILL: case SIGSEGV: case SIGBUS:
-	case SIGABRT: case SIGTRAP: case SIGSYS:
-		return 0;
-	default:
-		return sig >= 1 && sig <= SIGNAME_KERNEL_MAX;
-	}
+	return sig >= 1 && sig <= SIGNAME_KERNEL_MAX &&
+	    !((SIGNAME_UNFORWARDED >> (sig - 1)) & 1);
 }
