@@ -1,22 +1,19 @@
-/* spawn: the only code that runs between fork and exec. The child side
- * allocates nothing, prints nothing and leaves only through exec or
- * _exit (musl's posix_spawn does the same). */
+/* spawn: the only code that runs between vfork and exec. The child side
+ * allocates nothing, prints nothing, changes no memory but exec_errno and
+ * the LISTEN_PID slot, and leaves only through exec or _exit. */
 #include <errno.h>
-#include <fcntl.h>
 #include <signal.h>
-#include <sys/syscall.h>
-#include <sys/wait.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "env.h"
-
 #include "fmt.h"
 #include "spawn.h"
 
 extern char **environ;
 
-/* Filled in the child's own copy of memory after fork. */
+/* Filled by the child; the parent puts its own pointer back. */
 static char listen_pid_env[32];
 
 /* execvp without libc's copy: PATH search as execvp does it (empty PATH
@@ -58,11 +55,13 @@ exec_path(char **argv)
 	return seen_eacces ? EACCES : err == ENOTDIR ? ENOENT : err;
 }
 
-static void __attribute__((noreturn))
-child(const struct spawn *s, int errfd)
-{
-	int err;
+/* Written by the child, read by the parent once vfork returns: they share
+ * memory until the child's exec or _exit. */
+static volatile int exec_errno;
 
+static void __attribute__((noreturn))
+child(const struct spawn *s)
+{
 	setpgid(0, 0);
 	/* Still blocked here, so tcsetpgrp from a background group does not
 	 * stop us with SIGTTOU (tini does the same). */
@@ -73,47 +72,38 @@ child(const struct spawn *s, int errfd)
 		    "LISTEN_PID=%d", (int)getpid());
 		*s->listen_pid = listen_pid_env;
 	}
+	/* Dispositions are the child's own even under vfork (no
+	 * CLONE_SIGHAND); the mask is per thread. */
 	if (s->chld_ignored)
 		(void)sigmask_set_ignored(SIGCHLD, 1);
 	(void)sigmask_set(s->entry_mask, NULL);
-	err = exec_path(s->argv);
-	(void)!write(errfd, &err, sizeof(err));
+	exec_errno = exec_path(s->argv);
 	_exit(127);
 }
 
 enum spawn_result
 spawn_child(const struct spawn *s, pid_t *pid, int *err)
 {
-	int fds[2], status;
-	ssize_t n;
+	char *listen_pid = s->listen_pid != NULL ? *s->listen_pid : NULL;
+	int status;
 
-	if (syscall(SYS_pipe2, fds, O_CLOEXEC) == -1) {
+	/* vfork: the parent sleeps until the child has exec'd or exited, and
+	 * no page tables are copied, which is most of a fork's cost for a
+	 * process that execs at once (bench: start-up). The child only makes
+	 * system calls and writes exec_errno and the LISTEN_PID slot. */
+	exec_errno = 0;
+	if ((*pid = vfork()) == -1) {
 		*err = errno;
 		return SPAWN_FORK_FAILED;
 	}
-	/* The raw call, not musl's fork(): the child only execs, so libc's
-	 * atfork and lock bookkeeping (~1 KiB) buys nothing. clone with just
-	 * SIGCHLD is fork on every architecture, arm64 included. */
-	if ((*pid = (pid_t)syscall(SYS_clone, SIGCHLD, 0, 0, 0, 0)) == -1) {
-		*err = errno;
-		close(fds[0]);
-		close(fds[1]);
-		return SPAWN_FORK_FAILED;
-	}
-	if (*pid == 0) {
-		close(fds[0]);
-		child(s, fds[1]);
-	}
-	close(fds[1]);
-	/* Also from this side, so that a signal to the group (-g) cannot
-	 * race the child's own setpgid. EACCES after its exec is fine. */
-	(void)setpgid(*pid, *pid);
-	do
-		n = read(fds[0], err, sizeof(*err));
-	while (n == -1 && errno == EINTR);
-	close(fds[0]);
-	if (n != (ssize_t)sizeof(*err))
+	if (*pid == 0)
+		child(s);
+	/* The environ slot is shared memory: give the parent its own back. */
+	if (s->listen_pid != NULL)
+		*s->listen_pid = listen_pid;
+	if (exec_errno == 0)
 		return SPAWN_OK;
+	*err = exec_errno;
 	while (waitpid(*pid, &status, 0) == -1 && errno == EINTR)
 		;
 	return SPAWN_EXEC_FAILED;

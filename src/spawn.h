@@ -1,5 +1,5 @@
-/* spawn: fork and exec the main child, with the signal state init-lite
- * found on entry; exec errors come back through a close-on-exec pipe. */
+/* spawn: vfork and exec the main child, with the signal state init-lite
+ * found on entry; an exec error comes back in memory shared until exec. */
 #ifndef SPAWN_H
 #define SPAWN_H
 
@@ -17,7 +17,7 @@ struct spawn {
 
 enum spawn_result { SPAWN_OK, SPAWN_FORK_FAILED, SPAWN_EXEC_FAILED };
 
-/* SPAWN_OK: *pid is the running child. SPAWN_FORK_FAILED: *err is fork's
+/* SPAWN_OK: *pid is the running child. SPAWN_FORK_FAILED: *err is vfork's
  * errno. SPAWN_EXEC_FAILED: *err is execvp's errno, the child is reaped. */
 enum spawn_result spawn_child(const struct spawn *, pid_t *pid, int *err);
 
