@@ -60,12 +60,12 @@ struct parser {
 /* What the user typed goes into a one-line message: cleaned and cut, so
  * a newline or a megabyte in an environment value cannot break it. */
 static int
-fail(struct parser *p, const char *fmt, const char *a)
+fail(struct parser *p, const char *before, const char *a, const char *after)
 {
 	char shown[72];
 
 	fmt_clean(shown, sizeof(shown), a);
-	fmt_buf(p->err, p->errlen, fmt, shown);
+	fmt_buf(p->err, p->errlen, "%s'%s'%s", before, shown, after);
 	return -1;
 }
 
@@ -172,7 +172,7 @@ value_option(struct parser *p, char **argv, int *i, int opt,
     const char *where, const char *val)
 {
 	if (val == NULL && (val = argv[*i + 1]) == NULL)
-		return fail(p, "option '%s' needs a value", where);
+		return fail(p, "option ", where, " needs a value");
 	if (val == argv[*i + 1])
 		++*i;
 	/* A flag's table replaces the variable's: start from identity. */
@@ -203,21 +203,21 @@ parse_word(struct parser *p, char **argv, int *i)
 			    strncmp(longopts[k].name, s, len) == 0)
 				break;
 		if (k == sizeof(longopts) / sizeof(longopts[0]))
-			return fail(p, "unknown option '%s'", argv[*i]);
-		opt = longopts[k].opt;
+			return fail(p, "unknown option ", argv[*i], "");
+		opt = (unsigned char)longopts[k].opt;
 		fmt_buf(where, sizeof(where), "--%s", longopts[k].name);
 		if (fmt_strchr(takes_value, opt) != NULL)
 			return value_option(p, argv, i, opt, where,
 			    eq != NULL ? eq + 1 : NULL);
 		if (eq != NULL)
-			return fail(p, "option '%s' takes no value", where);
+			return fail(p, "option ", where, " takes no value");
 		return flag(p, opt, where);
 	}
 	for (; *s != '\0'; s++) {
 		opt = (unsigned char)*s;
 		fmt_buf(where, sizeof(where), "-%c", opt);
 		if (fmt_strchr(shorts, opt) == NULL)
-			return fail(p, "unknown option '%s'", where);
+			return fail(p, "unknown option ", where, "");
 		if (fmt_strchr(takes_value, opt) != NULL)
 			return value_option(p, argv, i, opt, where,
 			    s[1] != '\0' ? s + 1 : NULL);
@@ -256,10 +256,11 @@ parse_env(struct parser *p, char *const *envp)
 	size_t k;
 
 	memset(vals, 0, sizeof(vals));
+	memset(&scratch, 0, sizeof(scratch));
 	collect_env(envp, vals);
 	memset(done, 0, sizeof(done));
 	for (k = 0; k < sizeof(envvars) / sizeof(envvars[0]); k++) {
-		int opt = envvars[k].opt;
+		int opt = (unsigned char)envvars[k].opt;
 
 		if (done[opt] || (v = vals[k]) == NULL)
 			continue;
@@ -334,8 +335,10 @@ config_parse(struct config *c, char **argv, char *const *envp, int rtmin,
 		return -1;
 	c->argv = argv[i] != NULL ? &argv[i] : NULL;
 	if (c->action == CONFIG_PAUSE && c->argv != NULL)
-		return fail(&p, "--pause takes no PROGRAM, got '%s'", argv[i]);
-	if (c->action == CONFIG_RUN && c->argv == NULL)
-		return fail(&p, "missing PROGRAM to run", NULL);
+		return fail(&p, "--pause takes no PROGRAM, got ", argv[i], "");
+	if (c->action == CONFIG_RUN && c->argv == NULL) {
+		fmt_buf(err, errlen, "missing PROGRAM to run");
+		return -1;
+	}
 	return 0;
 }

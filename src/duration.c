@@ -28,7 +28,7 @@ duration_parse(const char *s, unsigned long *ms)
 	else if (strcmp(unit, "ms") == 0)
 		scale = 1;
 	else if (strcmp(unit, "m") == 0)
-		scale = 60 * 1000;
+		scale = 60UL * 1000;
 	else
 		return -1;
 	if (fmt_parse_uint(digits, DURATION_MAX_MS / scale, &n) == -1)

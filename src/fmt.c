@@ -122,8 +122,8 @@ fmt_clean(char *dst, size_t len, const char *src)
 	if (src == NULL)
 		src = "";
 	for (; *src != '\0' && n + 1 < len; src++)
-		dst[n++] = (unsigned char)*src < 0x20 || *src == 0x7f ? '?' :
-		    *src;
+		dst[n++] = (char)((unsigned char)*src < 0x20 ||
+		    *src == 0x7f ? '?' : *src);
 	/* Cut: say so, so that a value read in a log is not taken whole. */
 	if (*src != '\0' && n >= 3)
 		memset(dst + n - 3, '.', 3);

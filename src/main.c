@@ -82,7 +82,8 @@ setup_error(const char *what, int err)
 {
 	char buf[24];
 
-	log_msg(LOG_ERROR, "%s: %s", what, errtext(err, buf, sizeof(buf)));
+	log_msg(LOG_ERROR, "%s: %s; try 'init-lite --help'", what,
+	    errtext(err, buf, sizeof(buf)));
 	return EXIT_INIT_ERROR;
 }
 
@@ -135,6 +136,13 @@ main(int argc, char **argv)
 	int subreaper = 0, e;
 
 	(void)argc;
+	/* Phase 1: setup. Block first, so that no signal sent from now on
+	 * is lost: it waits, pending, until the loop forwards it. This also
+	 * turns a SIGPIPE from an error written to a closed stderr into an
+	 * EPIPE, so a bad option still exits 125. */
+	sigmask_waited(&waited);
+	if (sigmask_set(&waited, &entry) == -1)
+		return setup_error("cannot block signals", errno);
 	if (config_parse(&cfg, argv, environ, SIGRTMIN, SIGRTMAX, err,
 	    sizeof(err)) == -1) {
 		log_msg(LOG_ERROR, "%s; try 'init-lite --help'", err);
@@ -162,25 +170,20 @@ main(int argc, char **argv)
 	l.grace.self = getpid();
 	l.grace.pid1 = l.grace.self == 1;
 
-	/* Phase 1: setup. Block first, so that no signal sent from now on
-	 * is lost: it waits, pending, until the loop forwards it. */
-	sigmask_waited(&waited);
-	if (sigmask_set(&waited, &entry) == -1)
-		return setup_error("cannot block signals", errno);
 	/* With SIGCHLD ignored the kernel reaps for us and the child's
 	 * status is lost; the child gets SIG_IGN back. */
 	sp.chld_ignored = sigmask_is_ignored(SIGCHLD) == 1;
 	if (sp.chld_ignored && sigmask_set_ignored(SIGCHLD, 0) == -1)
 		return setup_error("cannot reset SIGCHLD", errno);
-	if (cfg.subreaper && prctl(PR_SET_CHILD_SUBREAPER, 1) == -1)
+	if (cfg.subreaper && prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == -1)
 		return setup_error("cannot become a child subreaper", errno);
-	(void)prctl(PR_GET_CHILD_SUBREAPER, &subreaper);
+	(void)prctl(PR_GET_CHILD_SUBREAPER, &subreaper, 0, 0, 0);
 	if (!l.grace.pid1 && !subreaper)
 		log_msg(LOG_WARNING, "not PID 1 and not a child subreaper: "
 		    "orphans will not be reaped (use -s)");
 	if (cfg.pdeathsig != 0) {
 		parent = getppid();
-		if (prctl(PR_SET_PDEATHSIG, cfg.pdeathsig) == -1)
+		if (prctl(PR_SET_PDEATHSIG, cfg.pdeathsig, 0, 0, 0) == -1)
 			return setup_error("cannot set the parent-death signal",
 			    errno);
 		/* The parent may have died before prctl took effect. */

@@ -19,7 +19,7 @@ sigmask_has(const struct sigmask *m, int sig)
 {
 	if (sig < 1 || sig > SIGNAME_KERNEL_MAX)
 		return 0;
-	return (m->bits >> (sig - 1)) & 1;
+	return (int)((m->bits >> (sig - 1)) & 1);
 }
 
 void

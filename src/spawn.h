@@ -1,5 +1,5 @@
 /* spawn: vfork and exec the main child, with the signal state init-lite
- * found on entry; an exec error comes back in memory shared until exec. */
+ * found on entry; an exec error comes back through a close-on-exec pipe. */
 #ifndef SPAWN_H
 #define SPAWN_H
 

@@ -12,7 +12,7 @@
 #define RAW_NSIG 64
 
 struct ksigaction {
-	void *handler;
+	void (*handler)(int);
 	unsigned long flags;
 	void *restorer;
 	unsigned long mask;
