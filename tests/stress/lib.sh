@@ -1,0 +1,86 @@
+# shellcheck shell=bash
+# Helpers of the stress tests, sourced by run.sh --one in the process that
+# runs one test. Set there: T (the test's directory), BG (pids the test
+# started in the background, killed with their descendants at the end).
+
+# Kill what the test started (by pid) and its descendants.
+cleanup() {
+	local p c
+	for p in "${BG[@]}"; do
+		for c in $(descendants "$p") "$p"; do
+			kill -KILL "$c" 2>/dev/null || true
+		done
+	done
+	wait 2>/dev/null || true
+}
+# fail REASON: ends the test with REASON.
+fail() {
+	printf '%s\n' "$*" >"$T/reason"
+	exit 1
+}
+# note TEXT: a figure printed on the test's result line.
+note() { printf '%s\n' "$*" >>"$T/figures"; }
+# children PID: its direct children (zombies included).
+children() {
+	local f c out=
+	for f in /proc/"$1"/task/*/children; do
+		c=
+		{ read -r c <"$f"; } 2>/dev/null || true
+		out="$out $c"
+	done
+	# shellcheck disable=SC2086 # unquoted: one space between pids
+	echo $out
+}
+# descendants PID: every descendant, parents first.
+descendants() {
+	local c
+	for c in $(children "$1"); do
+		echo "$c"
+		descendants "$c"
+	done
+}
+# state PID: the state letter of PID ("" when gone).
+state() {
+	local s
+	{ read -r s <"/proc/$1/stat"; } 2>/dev/null || return 0
+	s=${s##*) }
+	echo "${s%% *}"
+}
+# rss_kb PID: VmRSS of PID in kB.
+rss_kb() {
+	local k v _
+	while read -r k v _; do
+		[ "$k" = VmRSS: ] && { echo "$v"; return 0; }
+	done <"/proc/$1/status"
+	echo 0
+}
+# init_of PID: the pid, among PID and its children, that runs INIT_LITE.
+init_of() {
+	local p real
+	real=$(readlink -f "$INIT_LITE")
+	for p in "$1" $(children "$1"); do
+		[ "$(readlink "/proc/$p/exe" 2>/dev/null)" = "$real" ] &&
+			{ echo "$p"; return 0; }
+	done
+	return 1
+}
+# wait_init PID: prints init-lite's pid (PID or a child of it) once it runs;
+# 1 after 5 s.
+wait_init() {
+	until_ok 5 init_of "$1" >/dev/null || return 1
+	init_of "$1"
+}
+
+# children_are PID LIST: PID's children are exactly LIST.
+children_are() { [ "$(children "$1")" = "$2" ]; }
+
+# until_ok SECS CMD...: retry CMD every 20 ms; 1 after SECS.
+until_ok() {
+	local n=$(($1 * 50))
+	shift
+	until "$@"; do
+		n=$((n - 1))
+		[ "$n" -gt 0 ] || return 1
+		sleep 0.02
+	done
+}
