@@ -196,19 +196,21 @@ main(int argc, char **argv)
 		sp.entry_mask = &entry;
 		sp.take_tty = tcgetpgrp(STDIN_FILENO) == getpgrp();
 		sp.listen_pid = listen_pid_slot(l.grace.self);
+		/* err: the program's name, cleaned, then room for errtext. */
+		fmt_clean(err, sizeof(err) / 2, cfg.argv[0]);
 		switch (spawn_child(&sp, &l.reap.child, &e)) {
 		case SPAWN_OK:
-			log_msg(LOG_INFO, "started %s as pid %d", cfg.argv[0],
+			log_msg(LOG_INFO, "started %s as pid %d", err,
 			    (int)l.reap.child);
 			break;
 		case SPAWN_FORK_FAILED:
 			return setup_error("cannot fork", e);
 		case SPAWN_EXEC_FAILED:
-			fmt_clean(err, sizeof(err), cfg.argv[0]);
 			log_msg(LOG_ERROR, "cannot run '%s': %s", err,
-			    errtext(e, err + 200, sizeof(err) - 200));
-			return e == ENOENT || e == ENOTDIR ? EXIT_NOTFOUND :
-			    EXIT_NOEXEC;
+			    errtext(e, err + sizeof(err) / 2, sizeof(err) / 2));
+			/* A name too long to exist cannot be found either. */
+			return e == ENOENT || e == ENOTDIR || e == ENAMETOOLONG ?
+			    EXIT_NOTFOUND : EXIT_NOEXEC;
 		}
 	}
 	let_go_of_resources();
