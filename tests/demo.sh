@@ -1,6 +1,7 @@
 #!/bin/sh
 # A short demo of init-lite as PID 1 of a new PID namespace (needs root):
-# a signal forwarded to the program, an orphan reaped, the exit status.
+# a signal forwarded to the program, an orphan reaped, the exit status, and
+# a leftover given SIGTERM and time to finish before init-lite exits.
 #   sh tests/demo.sh /abs/path/build/init-lite
 # Exits 0 when everything behaved, 1 otherwise.
 set -eu
@@ -102,6 +103,25 @@ if printf '%s\n' "$after" | grep -q ' Z'; then
 fi
 sed -n '/right after/,/later/p' "$T/out3" | grep -Eq '^ +[0-9]+ +1 .*sleep$' ||
 	{ echo "demo: FAILED: the orphan was not re-parented to init-lite"; bad=1; }
+
+echo
+echo "== 4. Leftovers get SIGTERM and time to finish"
+echo "The program leaves a helper behind that needs 0.3 s after SIGTERM to"
+echo "finish its file, and exits. tini would exit at once and the kernel would"
+echo "SIGKILL the helper; init-lite sends it SIGTERM and waits (up to --grace)."
+# shellcheck disable=SC2016
+start -- sh -c "(trap 'sleep 0.3; echo complete >$T/file; exit 0' TERM
+	echo partial >$T/file; while :; do sleep 0.1; done) 2>/dev/null &
+	sleep 0.3; echo '    program: exiting 0, leaving the helper behind'; exit 0"
+t0=$(date +%s%N)
+finish
+ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+echo "init-lite exited with $STATUS (the program's) after $ms ms in all: 0.3 s of"
+echo "program, then the helper's 0.3 s flush, not the 5 s grace. The helper's"
+echo "file says: $(cat "$T/file" 2>/dev/null)"
+[ "$(cat "$T/file" 2>/dev/null)" = complete ] ||
+	{ echo "demo: FAILED: the helper did not finish its file"; bad=1; }
+[ "$STATUS" -eq 0 ] || { echo "demo: FAILED: expected the program's 0"; bad=1; }
 
 echo
 if [ "$bad" -eq 0 ]; then
