@@ -52,11 +52,11 @@ leftovers_gone(const struct loop *l)
 }
 
 /* The main child is gone (or --pause was told to stop): TERM and CONT the
- * leftovers. 0 when there is nothing to wait for, 1 when grace begins. */
+ * leftovers. 0 when there is nothing to wait for, 1 when grace begins.
+ * l->reap must be fresh: the caller has just reaped. */
 static int
 begin_shutdown(struct loop *l, struct timespec *deadline)
 {
-	(void)reap_all(&l->reap);
 	if (l->cfg->grace_ms == 0 || leftovers_gone(l))
 		return 0;
 	if (grace_signal(&l->grace, SIGTERM) == 0)
@@ -164,6 +164,7 @@ loop_run(struct loop *l)
 			if (sig != SIGTERM && sig != SIGINT && sig != SIGQUIT)
 				continue;
 			log_msg(LOG_INFO, "--pause: stopping on signal %d", sig);
+			(void)reap_all(&l->reap);
 			if (begin_shutdown(l, &deadline) == 0)
 				return status;
 			phase = PHASE_GRACE;
