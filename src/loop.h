@@ -14,7 +14,6 @@ struct loop {
 	const struct sigmask *waited;
 	struct reap reap;	/* reap.child is 0 in --pause */
 	struct grace grace;
-	int rtmin, rtmax;
 };
 
 /* Returns the status to exit with: the main child's, remapped (0 in

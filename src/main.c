@@ -164,8 +164,8 @@ main(int argc, char **argv)
 	memset(&l, 0, sizeof(l));
 	l.cfg = &cfg;
 	l.waited = &waited;
-	l.rtmin = l.reap.rtmin = SIGRTMIN;
-	l.rtmax = l.reap.rtmax = SIGRTMAX;
+	l.reap.rtmin = SIGRTMIN;
+	l.reap.rtmax = SIGRTMAX;
 	l.reap.warn = cfg.warn_on_reap;
 	l.grace.self = getpid();
 	l.grace.pid1 = l.grace.self == 1;
