@@ -5,7 +5,9 @@
 # Each test runs in its own temp dir $T; the pids it starts are killed and
 # $T removed when it ends, whatever the outcome.
 
-INIT_REAL=$(readlink -f "$INIT_LITE")
+# INIT_LITE_EXE: the executable that shows in /proc/PID/exe when INIT_LITE is
+# a wrapper (an emulator running the arm64 build: tests/packaging).
+INIT_REAL=$(readlink -f "${INIT_LITE_EXE:-$INIT_LITE}")
 UPID=     # the process started in the background (unshare, or init itself)
 IPID=     # init-lite's host pid
 STATUS=   # exit status of $UPID, set by wait_exit
@@ -55,38 +57,8 @@ in_state() { [ "$(proc_field "$1" 3)" = "$2" ]; }
 has_children() { [ -n "$(children "$1")" ]; }
 no_children() { [ -z "$(children "$1")" ]; }
 
-# children PID: direct children (zombies included), space separated.
-children() {
-	local f c out=
-	for f in /proc/"$1"/task/*/children; do
-		c=
-		# no newline at the end: read fails but fills c
-		{ read -r c <"$f"; } 2>/dev/null || true
-		out="$out $c"
-	done
-	# shellcheck disable=SC2086 # trim and join with single spaces
-	echo $out
-}
-
-# descendants PID: every descendant, parents first, one per line (no
-# subshell per process: trees of 1000 orphans are walked quickly).
-descendants() {
-	local queue=("$1") out=() p f line k
-	while [ ${#queue[@]} -gt 0 ]; do
-		p=${queue[0]}
-		queue=("${queue[@]:1}")
-		for f in /proc/"$p"/task/*/children; do
-			line=
-			{ read -r line <"$f"; } 2>/dev/null || true
-			for k in $line; do
-				out+=("$k")
-				queue+=("$k")
-			done
-		done
-	done
-	[ ${#out[@]} -eq 0 ] || printf '%s
-' "${out[@]}"
-}
+# shellcheck source=tests/proc.sh
+. "$(dirname "${BASH_SOURCE[0]}")/../proc.sh"
 
 # find_comm PID NAME: first descendant of PID whose comm is NAME.
 find_comm() {

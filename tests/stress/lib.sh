@@ -20,25 +20,8 @@ fail() {
 }
 # note TEXT: a figure printed on the test's result line.
 note() { printf '%s\n' "$*" >>"$T/figures"; }
-# children PID: its direct children (zombies included).
-children() {
-	local f c out=
-	for f in /proc/"$1"/task/*/children; do
-		c=
-		{ read -r c <"$f"; } 2>/dev/null || true
-		out="$out $c"
-	done
-	# shellcheck disable=SC2086 # unquoted: one space between pids
-	echo $out
-}
-# descendants PID: every descendant, parents first.
-descendants() {
-	local c
-	for c in $(children "$1"); do
-		echo "$c"
-		descendants "$c"
-	done
-}
+# shellcheck source=tests/proc.sh
+. "$(dirname "${BASH_SOURCE[0]}")/../proc.sh"
 # state PID: the state letter of PID ("" when gone).
 state() {
 	local s
