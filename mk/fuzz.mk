@@ -23,11 +23,13 @@ FUZZ_BINS	= $(addprefix build/fuzz/fuzz_,$(FUZZ_TARGETS))
 # Each target links its module and the neighbours it calls, nothing more,
 # so that libFuzzer's coverage counts only the code under test.
 FUZZ_DEPS_config	= src/config.c src/signame.c src/remap.c \
-			  src/rewrite.c src/duration.c src/env.c src/fmt.c
+			  src/rewrite.c src/duration.c src/env.c src/fmt.c \
+			  src/table.c src/policy.c
 FUZZ_DEPS_signame	= src/signame.c src/fmt.c
 FUZZ_DEPS_duration	= src/duration.c src/fmt.c
-FUZZ_DEPS_remap		= src/remap.c src/fmt.c
-FUZZ_DEPS_rewrite	= src/rewrite.c src/signame.c src/fmt.c
+FUZZ_DEPS_remap		= src/remap.c src/fmt.c src/table.c
+FUZZ_DEPS_rewrite	= src/rewrite.c src/signame.c src/fmt.c \
+			  src/table.c src/policy.c
 FUZZ_DEPS_procstat	= src/procscan.c
 FUZZ_DEPS_descendants	= src/procscan.c
 

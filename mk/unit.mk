@@ -3,5 +3,6 @@
 # --wrap per symbol). log_msg/log_enabled are the tests' own recorders in
 # test_forward and test_reap, so log.c is not linked there.
 UNIT_DEPS_log = src/fmt.c -Wl,--wrap=write
-UNIT_DEPS_forward = src/rewrite.c src/signame.c src/fmt.c -Wl,--wrap=kill
+UNIT_DEPS_forward = src/rewrite.c src/signame.c src/fmt.c src/table.c \
+	src/policy.c -Wl,--wrap=kill
 UNIT_DEPS_reap = src/signame.c src/fmt.c -Wl,--wrap=waitpid

@@ -175,11 +175,9 @@ value_option(struct parser *p, char **argv, int *i, int opt,
 		return fail(p, "option ", where, " needs a value");
 	if (val == argv[*i + 1])
 		++*i;
-	/* A flag's table replaces the variable's: start from identity. */
-	if (!p->seen[opt] && opt == 'e')
-		remap_init(&p->cfg->remap);
-	if (!p->seen[opt] && opt == 'r')
-		rewrite_init(&p->cfg->rewrite);
+	/* Flags come before the environment is read, so the table is still
+	 * the identity here; seen[] later sends the variable's table to a
+	 * scratch config: a flag's table replaces the variable's. */
 	p->seen[opt] = 1;
 	return apply(p, p->cfg, opt, where, val, 0);
 }

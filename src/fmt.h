@@ -25,14 +25,4 @@ void	fmt_clean(char *dst, size_t len, const char *src);
 size_t	fmt_strlen(const char *s);
 char	*fmt_strchr(const char *s, int c);
 
-/* Calls each(ctx, item) for every comma-separated item of list, each
- * copied NUL-terminated into item (itemlen bytes). -1 as soon as an item
- * does not fit or each() fails, else 0. */
-int	fmt_each_item(const char *list, char *item, size_t itemlen,
-	    int (*each)(void *ctx, const char *item), void *ctx);
-
-/* dst[i] = i for i < n (n a multiple of 8 is fastest): the identity
- * tables, filled 8 bytes at a time rather than 256 stores. */
-void	fmt_identity(unsigned char *dst, size_t n);
-
 #endif

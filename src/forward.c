@@ -13,12 +13,12 @@ forward_signal(const struct forward *f, int sig)
 	int to = rewrite_apply(f->rewrite, sig);
 	pid_t target = f->pgroup ? -f->child : f->child;
 
-	log_msg(LOG_DEBUG, "signal %d: forwarding %d to %d", sig, to,
+	log_msg(LVL_DEBUG, "signal %d: forwarding %d to %d", sig, to,
 	    (int)target);
 	if (to == 0)
 		return;
 	/* ESRCH: the child is exiting and will be reaped on its SIGCHLD. */
 	if (kill(target, to) == -1 && errno != ESRCH)
-		log_msg(LOG_WARNING, "cannot forward signal %d to %d: errno %d",
+		log_msg(LVL_WARN, "cannot forward signal %d to %d: errno %d",
 		    to, (int)target, errno);
 }

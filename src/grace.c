@@ -61,7 +61,7 @@ take_snapshot(void)
 	/* getdents64 rather than opendir: no allocation in init-lite. */
 	if ((fd = (int)syscall(SYS_openat, AT_FDCWD, "/proc",
 	    O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1) {
-		log_msg(LOG_ERROR, "cannot open /proc: errno %d", errno);
+		log_msg(LVL_ERROR, "cannot open /proc: errno %d", errno);
 		return 0;
 	}
 	while ((n = syscall(SYS_getdents64, fd, buf, sizeof(buf))) > 0)
@@ -70,7 +70,7 @@ take_snapshot(void)
 			if (d->d_name[0] < '1' || d->d_name[0] > '9')
 				continue;
 			if (count == SNAPSHOT_MAX) {
-				log_msg(LOG_WARNING, "over %d processes: "
+				log_msg(LVL_WARN, "over %d processes: "
 				    "some not seen", SNAPSHOT_MAX);
 				close(fd);
 				return count;
@@ -114,7 +114,7 @@ grace_signal(const struct grace *g, int sig)
 		if (kill(-1, sig) == 0)
 			return 1;
 		if (errno != ESRCH)
-			log_msg(LOG_ERROR, "kill(-1, %d) failed: errno %d", sig,
+			log_msg(LVL_ERROR, "kill(-1, %d) failed: errno %d", sig,
 			    errno);
 		return 0;
 	}
@@ -132,7 +132,7 @@ grace_signal(const struct grace *g, int sig)
 }
 
 int
-grace_strangers_alive(const struct grace *g)
+grace_nonchild_leftovers(const struct grace *g)
 {
 	return g->pid1 && kill(-1, 0) == 0;
 }

@@ -14,14 +14,16 @@ struct grace {
 /* Sends sig to every leftover that is alive (not a zombie). Returns how
  * many were signalled (as PID 1: 1 if any was). */
 int	grace_signal(const struct grace *, int sig);
-/* 1 if processes that are not init-lite's children are still alive: as
+/* 1 if leftovers that are not init-lite's children are still alive: as
  * PID 1, those that entered the namespace from outside (docker exec). They
  * send no SIGCHLD, so the loop polls this while only they are left. Not PID
  * 1: always 0 (only descendants are ours, and they are children once
  * orphaned, if init-lite is a subreaper). */
-int	grace_strangers_alive(const struct grace *);
-/* SIGKILL, repeated while new descendants show up (a forking leftover),
- * for a bounded number of rounds. */
+int	grace_nonchild_leftovers(const struct grace *);
+/* SIGKILL to every leftover. As PID 1, one kill(-1). Otherwise the
+ * descendants are found in /proc again each round and SIGKILLed, until a
+ * round finds none alive (a forking leftover adds new ones) or after
+ * KILL_ROUNDS rounds. */
 void	grace_kill_all(const struct grace *);
 
 #endif

@@ -7,7 +7,7 @@
 #include "fmt.h"
 #include "log.h"
 
-static int threshold = LOG_WARNING;
+static int threshold = LVL_WARN;
 
 static const char *const level_names[] = {
 	"error", "warning", "info", "debug"
@@ -22,7 +22,7 @@ log_set_level(int level)
 int
 log_enabled(int level)
 {
-	return level >= LOG_ERROR && level <= threshold;
+	return level >= LVL_ERROR && level <= threshold;
 }
 
 int

@@ -5,7 +5,7 @@
 
 #include <stddef.h>
 
-enum log_level { LOG_ERROR, LOG_WARNING, LOG_INFO, LOG_DEBUG };
+enum log_level { LVL_ERROR, LVL_WARN, LVL_INFO, LVL_DEBUG };
 
 void	log_set_level(int level);
 int	log_enabled(int level);

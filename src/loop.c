@@ -20,7 +20,7 @@
 #define KILL_WAIT_MS	2000UL
 /* How often to look for leftovers that send no SIGCHLD (entered the
  * namespace from outside) when no child of init-lite is left. */
-#define STRANGER_POLL_NS	20000000L
+#define NONCHILD_POLL_NS	20000000L
 
 enum phase {
 	PHASE_RUNNING,		/* the main child (or --pause) is running */
@@ -48,7 +48,7 @@ now_after(unsigned long ms)
 static int
 leftovers_gone(const struct loop *l)
 {
-	return l->reap.none_left && !grace_strangers_alive(&l->grace);
+	return l->reap.none_left && !grace_nonchild_leftovers(&l->grace);
 }
 
 /* The main child is gone (or --pause was told to stop): TERM and CONT the
@@ -63,7 +63,7 @@ begin_shutdown(struct loop *l, struct timespec *deadline)
 		return 0;
 	/* A stopped leftover could not act on the TERM otherwise. */
 	(void)grace_signal(&l->grace, SIGCONT);
-	log_msg(LOG_INFO, "SIGTERM to leftovers; grace %u ms",
+	log_msg(LVL_INFO, "SIGTERM to leftovers; grace %u ms",
 	    (unsigned)l->cfg->grace_ms);
 	*deadline = now_after(l->cfg->grace_ms);
 	return 1;
@@ -83,7 +83,7 @@ child_status(const struct loop *l)
 	int mapped = remap_apply(&l->cfg->remap, status);
 
 	if (mapped != status)
-		log_msg(LOG_INFO, "child status %d remapped to %d", status,
+		log_msg(LVL_INFO, "child status %d remapped to %d", status,
 		    mapped);
 	return mapped;
 }
@@ -116,11 +116,11 @@ loop_run(struct loop *l)
 			monotonic_now(&now);
 			if (deadline_left(now, deadline, &left) == -1) {
 				if (phase == PHASE_KILLING) {
-					log_msg(LOG_WARNING, "leftovers "
+					log_msg(LVL_WARN, "leftovers "
 					    "survive SIGKILL; exiting");
 					return status;
 				}
-				log_msg(LOG_WARNING, "grace of %u ms over: "
+				log_msg(LVL_WARN, "grace of %u ms over: "
 				    "SIGKILL to leftovers",
 				    (unsigned)cfg->grace_ms);
 				kill_leftovers(l, &deadline);
@@ -129,16 +129,16 @@ loop_run(struct loop *l)
 			}
 			timeout = &left;
 			if (l->reap.none_left && (left.tv_sec > 0 ||
-			    left.tv_nsec > STRANGER_POLL_NS)) {
+			    left.tv_nsec > NONCHILD_POLL_NS)) {
 				left.tv_sec = 0;
-				left.tv_nsec = STRANGER_POLL_NS;
+				left.tv_nsec = NONCHILD_POLL_NS;
 			}
 		}
 
 		sig = sigmask_wait(l->waited, &info, timeout);
 		if (sig == -1) {
 			if (errno != EAGAIN && errno != EINTR)
-				log_msg(LOG_ERROR, "sigtimedwait failed: "
+				log_msg(LVL_ERROR, "sigtimedwait failed: "
 				    "errno %d", errno);
 			continue;
 		}
@@ -163,7 +163,7 @@ loop_run(struct loop *l)
 			}
 			if (sig != SIGTERM && sig != SIGINT && sig != SIGQUIT)
 				continue;
-			log_msg(LOG_INFO, "--pause: stopping on signal %d", sig);
+			log_msg(LVL_INFO, "--pause: stopping on signal %d", sig);
 			(void)reap_all(&l->reap);
 			if (begin_shutdown(l, &deadline) == 0)
 				return status;
@@ -171,7 +171,7 @@ loop_run(struct loop *l)
 		} else if (sig == SIGTERM || sig == SIGINT) {
 			/* The operator insists (a second docker stop, ^C). */
 			if (phase == PHASE_GRACE) {
-				log_msg(LOG_INFO, "signal %d in grace: "
+				log_msg(LVL_INFO, "signal %d in grace: "
 				    "SIGKILL to leftovers", sig);
 				kill_leftovers(l, &deadline);
 				phase = PHASE_KILLING;

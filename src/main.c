@@ -20,6 +20,7 @@
 #include "fmt.h"
 #include "log.h"
 #include "loop.h"
+#include "sigdisp.h"
 #include "sigmask.h"
 #include "spawn.h"
 
@@ -82,7 +83,7 @@ setup_error(const char *what, int err)
 {
 	char buf[24];
 
-	log_msg(LOG_ERROR, "%s: %s; try 'init-lite --help'", what,
+	log_msg(LVL_ERROR, "%s: %s; try 'init-lite --help'", what,
 	    errtext(err, buf, sizeof(buf)));
 	return EXIT_INIT_ERROR;
 }
@@ -121,7 +122,7 @@ let_go_of_resources(void)
 		for (fd = 3; fd < 4096; fd++)
 			(void)close(fd);
 	if (chdir("/") == -1)
-		log_msg(LOG_WARNING, "cannot chdir to /: errno %d", errno);
+		log_msg(LVL_WARN, "cannot chdir to /: errno %d", errno);
 }
 
 int
@@ -145,7 +146,7 @@ main(int argc, char **argv)
 		return setup_error("cannot block signals", errno);
 	if (config_parse(&cfg, argv, environ, SIGRTMIN, SIGRTMAX, err,
 	    sizeof(err)) == -1) {
-		log_msg(LOG_ERROR, "%s; try 'init-lite --help'", err);
+		log_msg(LVL_ERROR, "%s; try 'init-lite --help'", err);
 		return EXIT_INIT_ERROR;
 	}
 	switch (cfg.action) {
@@ -172,22 +173,25 @@ main(int argc, char **argv)
 
 	/* With SIGCHLD ignored the kernel reaps for us and the child's
 	 * status is lost; the child gets SIG_IGN back. */
-	sp.chld_ignored = sigmask_is_ignored(SIGCHLD) == 1;
-	if (sp.chld_ignored && sigmask_set_ignored(SIGCHLD, 0) == -1)
+	sp.chld_ignored = sigdisp_is_ignored(SIGCHLD) == 1;
+	if (sp.chld_ignored && sigdisp_set_ignored(SIGCHLD, 0) == -1)
 		return setup_error("cannot reset SIGCHLD", errno);
 	if (cfg.subreaper && prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == -1)
 		return setup_error("cannot become a child subreaper", errno);
 	(void)prctl(PR_GET_CHILD_SUBREAPER, &subreaper, 0, 0, 0);
 	if (!l.grace.pid1 && !subreaper)
-		log_msg(LOG_WARNING, "not PID 1 and not a child subreaper: "
+		log_msg(LVL_WARN, "not PID 1 and not a child subreaper: "
 		    "orphans will not be reaped (use -s)");
 	if (cfg.pdeathsig != 0) {
 		parent = getppid();
 		if (prctl(PR_SET_PDEATHSIG, cfg.pdeathsig, 0, 0, 0) == -1)
 			return setup_error("cannot set the parent-death signal",
 			    errno);
-		/* The parent may have died before prctl took effect. */
-		if (getppid() != parent)
+		/* The parent may have died before prctl took effect. As PID 1
+		 * of a namespace the parent is outside it and getppid() is 0
+		 * before and after, so that race cannot be seen there (see
+		 * docs/design.md). */
+		if (parent != 0 && getppid() != parent)
 			(void)kill(l.grace.self, cfg.pdeathsig);
 	}
 
@@ -200,13 +204,13 @@ main(int argc, char **argv)
 		fmt_clean(err, sizeof(err) / 2, cfg.argv[0]);
 		switch (spawn_child(&sp, &l.reap.child, &e)) {
 		case SPAWN_OK:
-			log_msg(LOG_INFO, "started %s as pid %d", err,
+			log_msg(LVL_INFO, "started %s as pid %d", err,
 			    (int)l.reap.child);
 			break;
 		case SPAWN_FORK_FAILED:
 			return setup_error("cannot fork", e);
 		case SPAWN_EXEC_FAILED:
-			log_msg(LOG_ERROR, "cannot run '%s': %s", err,
+			log_msg(LVL_ERROR, "cannot run '%s': %s", err,
 			    errtext(e, err + sizeof(err) / 2, sizeof(err) / 2));
 			/* A name too long to exist cannot be found either. */
 			return e == ENOENT || e == ENOTDIR || e == ENAMETOOLONG ?

@@ -11,8 +11,8 @@ static void
 report(const struct reap *r, pid_t pid, int wstatus)
 {
 	char name[24];
-	int level = pid == r->child ? LOG_INFO :
-	    r->warn ? LOG_WARNING : LOG_DEBUG;
+	int level = pid == r->child ? LVL_INFO :
+	    r->warn ? LVL_WARN : LVL_DEBUG;
 
 	if (!log_enabled(level))
 		return;
@@ -41,7 +41,7 @@ reap_all(struct reap *r)
 			if (errno == ECHILD)
 				r->none_left = 1;
 			else
-				log_msg(LOG_ERROR, "waitpid failed: errno %d",
+				log_msg(LVL_ERROR, "waitpid failed: errno %d",
 				    errno);
 			return count;
 		}

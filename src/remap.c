@@ -4,11 +4,12 @@
 
 #include "fmt.h"
 #include "remap.h"
+#include "table.h"
 
 void
 remap_init(struct remap *r)
 {
-	fmt_identity(r->to, sizeof(r->to));
+	table_identity(r->to, sizeof(r->to));
 }
 
 int
@@ -44,7 +45,7 @@ remap_parse_list(struct remap *r, const char *list)
 {
 	char item[16];
 
-	return fmt_each_item(list, item, sizeof(item), parse_item, r);
+	return table_each_item(list, item, sizeof(item), parse_item, r);
 }
 
 int

@@ -3,12 +3,14 @@
 #include <string.h>
 
 #include "fmt.h"
+#include "policy.h"
 #include "rewrite.h"
+#include "table.h"
 
 void
 rewrite_init(struct rewrite *rw)
 {
-	fmt_identity(rw->to, sizeof(rw->to));
+	table_identity(rw->to, sizeof(rw->to));
 }
 
 int
@@ -27,7 +29,7 @@ rewrite_parse(struct rewrite *rw, const char *spec, int rtmin, int rtmax)
 	memcpy(from_name, spec, len);
 	from_name[len] = '\0';
 	if (signame_to_num(from_name, rtmin, rtmax, &from) == -1 ||
-	    !signame_forwarded(from))
+	    !policy_forwarded(from))
 		return -1;
 	if (strcmp(colon + 1, "0") == 0)
 		to = 0;
@@ -56,7 +58,7 @@ rewrite_parse_list(struct rewrite *rw, const char *list, int rtmin, int rtmax)
 	struct list_ctx ctx = { rw, rtmin, rtmax };
 	char item[48];
 
-	return fmt_each_item(list, item, sizeof(item), parse_item, &ctx);
+	return table_each_item(list, item, sizeof(item), parse_item, &ctx);
 }
 
 int

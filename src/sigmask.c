@@ -4,7 +4,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
-#include "signame.h"
+#include "policy.h"
 #include "sigmask.h"
 
 void
@@ -26,7 +26,7 @@ void
 sigmask_waited(struct sigmask *m)
 {
 	/* A constant: every forwarded signal, and SIGCHLD. */
-	m->bits = ~(uint64_t)SIGNAME_UNFORWARDED | SIGNAME_BIT(SIGCHLD);
+	m->bits = ~(uint64_t)POLICY_UNFORWARDED | POLICY_BIT(SIGCHLD);
 }
 
 int
@@ -42,31 +42,4 @@ sigmask_wait(const struct sigmask *set, siginfo_t *info,
 {
 	return (int)syscall(SYS_rt_sigtimedwait, &set->bits, info, timeout,
 	    sizeof(set->bits));
-}
-
-/* The kernel's struct sigaction (no restorer is needed for SIG_DFL and
- * SIG_IGN, which never run in user space). */
-struct ksigaction {
-	void (*handler)(int);
-	unsigned long flags;
-	void (*restorer)(void);
-	uint64_t mask;
-};
-
-int
-sigmask_is_ignored(int sig)
-{
-	struct ksigaction old;
-
-	if (syscall(SYS_rt_sigaction, sig, NULL, &old, sizeof(old.mask)) == -1)
-		return -1;
-	return old.handler == SIG_IGN;
-}
-
-int
-sigmask_set_ignored(int sig, int ignore)
-{
-	struct ksigaction sa = { ignore ? SIG_IGN : SIG_DFL, 0, NULL, 0 };
-
-	return (int)syscall(SYS_rt_sigaction, sig, &sa, NULL, sizeof(sa.mask));
 }

@@ -23,11 +23,4 @@ int	sigmask_set(const struct sigmask *set, struct sigmask *old);
 int	sigmask_wait(const struct sigmask *set, siginfo_t *info,
 	    const struct timespec *timeout);
 
-/* The raw rt_sigaction calls (libc's sigaction drags in the handler
- * trampoline machinery that init-lite, which has no handler, never uses).
- * 1 if sig's disposition is SIG_IGN, 0 if not, -1 on error. */
-int	sigmask_is_ignored(int sig);
-/* Sets sig's disposition to SIG_DFL or SIG_IGN (ignore != 0). */
-int	sigmask_set_ignored(int sig, int ignore);
-
 #endif

@@ -116,10 +116,3 @@ signame_from_num(int sig, int rtmin, int rtmax, char *buf, size_t len)
 	else
 		fmt_buf(buf, len, "signal %d", sig);
 }
-
-int
-signame_forwarded(int sig)
-{
-	return sig >= 1 && sig <= SIGNAME_KERNEL_MAX &&
-	    !((SIGNAME_UNFORWARDED >> (sig - 1)) & 1);
-}

@@ -11,6 +11,7 @@
 
 #include "env.h"
 #include "fmt.h"
+#include "sigdisp.h"
 #include "spawn.h"
 
 extern char **environ;
@@ -57,7 +58,13 @@ exec_path(char **argv)
 	return seen_eacces ? EACCES : err == ENOTDIR ? ENOENT : err;
 }
 
-static void __attribute__((noreturn))
+/* noinline: under vfork the child runs on the parent's stack. Inlined into
+ * spawn_child, its locals and exec_path's 4 KiB PATH buffer would share
+ * spawn_child's frame, which the parent goes on using once the child has
+ * exec'd; a frame of its own, below the parent's, is the only memory the
+ * child's stack may touch (musl's posix_spawn gives its child a separate
+ * stack for the same reason). */
+static void __attribute__((noreturn, noinline))
 child(const struct spawn *s, int errfd)
 {
 	int err;
@@ -75,7 +82,7 @@ child(const struct spawn *s, int errfd)
 	/* Dispositions are the child's own even under vfork (no
 	 * CLONE_SIGHAND); the mask is per thread. */
 	if (s->chld_ignored)
-		(void)sigmask_set_ignored(SIGCHLD, 1);
+		(void)sigdisp_set_ignored(SIGCHLD, 1);
 	(void)sigmask_set(s->entry_mask, NULL);
 	err = exec_path(s->argv);
 	(void)!write(errfd, &err, sizeof(err));

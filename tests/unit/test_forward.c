@@ -16,6 +16,7 @@
 
 #include "forward.h"
 #include "log.h"
+#include "policy.h"
 
 int	__wrap_kill(pid_t pid, int sig);
 
@@ -50,7 +51,7 @@ log_msg(int level, const char *fmt, ...)
 {
 	va_list ap;
 
-	assert_in_range(level, LOG_ERROR, LOG_DEBUG);
+	assert_in_range(level, LVL_ERROR, LVL_DEBUG);
 	logged.count[level]++;
 	va_start(ap, fmt);
 	vsnprintf(logged.last, sizeof(logged.last), fmt, ap);
@@ -88,8 +89,8 @@ test_to_child(void **state)
 	assert_int_equal(k.calls, 1);
 	assert_int_equal(k.pid, 4242);
 	assert_int_equal(k.sig, SIGTERM);
-	assert_int_equal(logged.count[LOG_WARNING], 0);
-	assert_int_equal(logged.count[LOG_ERROR], 0);
+	assert_int_equal(logged.count[LVL_WARN], 0);
+	assert_int_equal(logged.count[LVL_ERROR], 0);
 }
 
 static void
@@ -110,7 +111,7 @@ test_every_signal_unchanged(void **state)
 
 	(void)state;
 	for (sig = 1; sig <= 64; sig++) {
-		if (!signame_forwarded(sig))
+		if (!policy_forwarded(sig))
 			continue;
 		k.calls = 0;
 		forward_signal(&f, sig);
@@ -161,8 +162,8 @@ test_esrch_is_silent(void **state)
 	k.fail_errno = ESRCH;
 	forward_signal(&f, SIGTERM);
 	assert_int_equal(k.calls, 1);
-	assert_int_equal(logged.count[LOG_WARNING], 0);
-	assert_int_equal(logged.count[LOG_ERROR], 0);
+	assert_int_equal(logged.count[LVL_WARN], 0);
+	assert_int_equal(logged.count[LVL_ERROR], 0);
 }
 
 static void
@@ -172,8 +173,8 @@ test_other_error_warns(void **state)
 	k.fail_errno = EPERM;
 	forward_signal(&f, SIGTERM);
 	assert_int_equal(k.calls, 1);
-	assert_int_equal(logged.count[LOG_WARNING], 1);
-	assert_int_equal(logged.count[LOG_ERROR], 0);
+	assert_int_equal(logged.count[LVL_WARN], 1);
+	assert_int_equal(logged.count[LVL_ERROR], 0);
 	/* The warning names the signal and the target. */
 	assert_non_null(strstr(logged.last, "4242"));
 	assert_non_null(strstr(logged.last, "15"));

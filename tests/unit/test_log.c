@@ -64,7 +64,7 @@ setup(void **state)
 	(void)state;
 	memset(&w, 0, sizeof(w));
 	w.fd = -1;
-	log_set_level(LOG_WARNING);
+	log_set_level(LVL_WARN);
 	return 0;
 }
 
@@ -83,7 +83,7 @@ static void
 test_line_format(void **state)
 {
 	(void)state;
-	log_msg(LOG_WARNING, "child %d: %s", 42, "gone");
+	log_msg(LVL_WARN, "child %d: %s", 42, "gone");
 	assert_int_equal(w.calls, 1);
 	assert_int_equal(w.fd, 2);
 	assert_string_equal(captured(), "init-lite: warning: child 42: gone\n");
@@ -93,11 +93,11 @@ static void
 test_level_names(void **state)
 {
 	(void)state;
-	log_set_level(LOG_DEBUG);
-	log_msg(LOG_ERROR, "a");
-	log_msg(LOG_WARNING, "b");
-	log_msg(LOG_INFO, "c");
-	log_msg(LOG_DEBUG, "d");
+	log_set_level(LVL_DEBUG);
+	log_msg(LVL_ERROR, "a");
+	log_msg(LVL_WARN, "b");
+	log_msg(LVL_INFO, "c");
+	log_msg(LVL_DEBUG, "d");
 	assert_int_equal(w.calls, 4);
 	assert_string_equal(captured(), "init-lite: error: a\n"
 	    "init-lite: warning: b\n" "init-lite: info: c\n"
@@ -111,12 +111,12 @@ test_threshold(void **state)
 
 	(void)state;
 	/* Default: errors and warnings. */
-	assert_int_equal(log_enabled(LOG_ERROR), 1);
-	assert_int_equal(log_enabled(LOG_WARNING), 1);
-	assert_int_equal(log_enabled(LOG_INFO), 0);
-	assert_int_equal(log_enabled(LOG_DEBUG), 0);
-	log_msg(LOG_INFO, "hidden");
-	log_msg(LOG_DEBUG, "hidden");
+	assert_int_equal(log_enabled(LVL_ERROR), 1);
+	assert_int_equal(log_enabled(LVL_WARN), 1);
+	assert_int_equal(log_enabled(LVL_INFO), 0);
+	assert_int_equal(log_enabled(LVL_DEBUG), 0);
+	log_msg(LVL_INFO, "hidden");
+	log_msg(LVL_DEBUG, "hidden");
 	assert_int_equal(w.calls, 0);
 
 	for (t = 0; t <= 3; t++) {
@@ -135,9 +135,9 @@ test_quiet_keeps_errors(void **state)
 {
 	(void)state;
 	log_set_level(0);
-	log_msg(LOG_WARNING, "w");
+	log_msg(LVL_WARN, "w");
 	assert_int_equal(w.calls, 0);
-	log_msg(LOG_ERROR, "e");
+	log_msg(LVL_ERROR, "e");
 	assert_string_equal(captured(), "init-lite: error: e\n");
 }
 
@@ -146,15 +146,15 @@ test_errno_kept(void **state)
 {
 	(void)state;
 	errno = 1234;
-	log_msg(LOG_ERROR, "x");
+	log_msg(LVL_ERROR, "x");
 	assert_int_equal(errno, 1234);
 	/* Also when the write fails, and when nothing is written. */
 	w.fail_errno = EIO;
 	errno = 4321;
-	log_msg(LOG_ERROR, "x");
+	log_msg(LVL_ERROR, "x");
 	assert_int_equal(errno, 4321);
 	errno = 77;
-	log_msg(LOG_DEBUG, "x");
+	log_msg(LVL_DEBUG, "x");
 	assert_int_equal(errno, 77);
 }
 
@@ -167,7 +167,7 @@ test_long_line_truncated(void **state)
 	(void)state;
 	memset(big, 'x', sizeof(big) - 1);
 	big[sizeof(big) - 1] = '\0';
-	log_msg(LOG_ERROR, "value %s end", big);
+	log_msg(LVL_ERROR, "value %s end", big);
 	assert_int_equal(w.calls, 1);
 	s = captured();
 	assert_true(w.len <= 512);
@@ -183,7 +183,7 @@ test_line_retried_on_short_write(void **state)
 {
 	(void)state;
 	w.chunk = 5;
-	log_msg(LOG_ERROR, "abc");
+	log_msg(LVL_ERROR, "abc");
 	assert_string_equal(captured(), "init-lite: error: abc\n");
 	assert_int_equal(w.calls, (int)((w.len + 4) / 5));
 }

@@ -66,7 +66,7 @@ log_msg(int level, const char *fmt, ...)
 {
 	va_list ap;
 
-	assert_in_range(level, LOG_ERROR, LOG_DEBUG);
+	assert_in_range(level, LVL_ERROR, LVL_DEBUG);
 	logged.count[level]++;
 	if (logged.n < 16) {
 		logged.level[logged.n] = level;
@@ -163,7 +163,7 @@ test_eintr_retried(void **state)
 	    { 0, 0, 0 });
 	assert_int_equal(reap_all(&r), 1);
 	assert_int_equal(wp.next, 4);
-	assert_int_equal(logged.count[LOG_ERROR], 0);
+	assert_int_equal(logged.count[LVL_ERROR], 0);
 }
 
 static void
@@ -184,8 +184,8 @@ test_no_children_at_all(void **state)
 	SCRIPT({ -1, 0, ECHILD });
 	assert_int_equal(reap_all(&r), 0);
 	assert_int_equal(r.none_left, 1);
-	assert_int_equal(logged.count[LOG_ERROR], 0);
-	assert_int_equal(logged.count[LOG_WARNING], 0);
+	assert_int_equal(logged.count[LVL_ERROR], 0);
+	assert_int_equal(logged.count[LVL_WARN], 0);
 }
 
 static void
@@ -194,7 +194,7 @@ test_other_error_logged_not_fatal(void **state)
 	(void)state;
 	SCRIPT({ 201, EXITED(0), 0 }, { -1, 0, EINVAL });
 	assert_int_equal(reap_all(&r), 1);
-	assert_int_equal(logged.count[LOG_ERROR], 1);
+	assert_int_equal(logged.count[LVL_ERROR], 1);
 	assert_int_equal(r.none_left, 0);
 }
 
@@ -229,8 +229,8 @@ test_report_levels(void **state)
 	SCRIPT({ 201, EXITED(0), 0 }, { 100, EXITED(2), 0 }, { 0, 0, 0 });
 	reap_all(&r);
 	assert_int_equal(logged.n, 2);
-	assert_int_equal(logged.level[0], LOG_DEBUG);
-	assert_int_equal(logged.level[1], LOG_INFO);
+	assert_int_equal(logged.level[0], LVL_DEBUG);
+	assert_int_equal(logged.level[1], LVL_INFO);
 	assert_non_null(strstr(logged.text[0], "201"));
 	assert_non_null(strstr(logged.text[1], "100"));
 	assert_non_null(strstr(logged.text[1], "2"));
@@ -244,8 +244,8 @@ test_report_levels(void **state)
 	    { 0, 0, 0 });
 	reap_all(&r);
 	assert_int_equal(logged.n, 2);
-	assert_int_equal(logged.level[0], LOG_WARNING);
-	assert_int_equal(logged.level[1], LOG_INFO);
+	assert_int_equal(logged.level[0], LVL_WARN);
+	assert_int_equal(logged.level[1], LVL_INFO);
 	assert_non_null(strstr(logged.text[0], "KILL"));
 }
 

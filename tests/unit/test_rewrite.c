@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "rewrite.h"
+#include "policy.h"
 
 #define RTMAX	64
 
@@ -130,7 +131,7 @@ test_every_forwarded_source(void **state)
 		rewrite_init(&rw);
 		snprintf(b, sizeof(b), "%d:0", sig);
 		rc = rewrite_parse(&rw, b, 34, RTMAX);
-		if (rc != (signame_forwarded(sig) ? 0 : -1))
+		if (rc != (policy_forwarded(sig) ? 0 : -1))
 			fail_msg("'%s' gave %d", b, rc);
 		if (rc == 0)
 			expect_table(&rw, (int[]){ sig, 0 }, 1);

@@ -15,6 +15,8 @@
 
 #include "signame.h"
 #include "sigmask.h"
+#include "policy.h"
+#include "sigdisp.h"
 
 static void
 test_add_has(void **state)
@@ -76,7 +78,7 @@ test_waited_set(void **state)
 	m.bits = UINT64_MAX;
 	sigmask_waited(&m);
 	for (sig = 1; sig <= 64; sig++) {
-		int want = signame_forwarded(sig) || sig == SIGCHLD;
+		int want = policy_forwarded(sig) || sig == SIGCHLD;
 
 		if (sigmask_has(&m, sig) != want)
 			fail_msg("waited set: signal %d is %d, want %d", sig,
@@ -132,20 +134,20 @@ test_ignored_round_trip(void **state)
 	int was;
 
 	(void)state;
-	was = sigmask_is_ignored(SIGUSR2);
+	was = sigdisp_is_ignored(SIGUSR2);
 	assert_true(was == 0 || was == 1);
-	assert_int_equal(sigmask_set_ignored(SIGUSR2, 1), 0);
-	assert_int_equal(sigmask_is_ignored(SIGUSR2), 1);
-	assert_int_equal(sigmask_set_ignored(SIGUSR2, 0), 0);
-	assert_int_equal(sigmask_is_ignored(SIGUSR2), 0);
+	assert_int_equal(sigdisp_set_ignored(SIGUSR2, 1), 0);
+	assert_int_equal(sigdisp_is_ignored(SIGUSR2), 1);
+	assert_int_equal(sigdisp_set_ignored(SIGUSR2, 0), 0);
+	assert_int_equal(sigdisp_is_ignored(SIGUSR2), 0);
 	/* 34 too, which glibc's sigaction would refuse. */
-	assert_int_equal(sigmask_set_ignored(34, 1), 0);
-	assert_int_equal(sigmask_is_ignored(34), 1);
-	assert_int_equal(sigmask_set_ignored(34, 0), 0);
-	assert_int_equal(sigmask_is_ignored(34), 0);
+	assert_int_equal(sigdisp_set_ignored(34, 1), 0);
+	assert_int_equal(sigdisp_is_ignored(34), 1);
+	assert_int_equal(sigdisp_set_ignored(34, 0), 0);
+	assert_int_equal(sigdisp_is_ignored(34), 0);
 	/* KILL cannot be ignored: the kernel says EINVAL. */
-	assert_int_equal(sigmask_set_ignored(SIGKILL, 1), -1);
-	assert_int_equal(sigmask_set_ignored(SIGUSR2, was), 0);
+	assert_int_equal(sigdisp_set_ignored(SIGKILL, 1), -1);
+	assert_int_equal(sigdisp_set_ignored(SIGUSR2, was), 0);
 }
 
 int

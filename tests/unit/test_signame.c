@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "signame.h"
+#include "policy.h"
 
 #define RTMAX	64
 
@@ -369,37 +370,37 @@ test_forwarded_exact_set(void **state)
 	size_t i;
 
 	(void)state;
-	assert_int_equal(signame_forwarded(SIGKILL), 0);
-	assert_int_equal(signame_forwarded(SIGSTOP), 0);
-	assert_int_equal(signame_forwarded(SIGCHLD), 0);
-	assert_int_equal(signame_forwarded(SIGFPE), 0);
-	assert_int_equal(signame_forwarded(SIGILL), 0);
-	assert_int_equal(signame_forwarded(SIGSEGV), 0);
-	assert_int_equal(signame_forwarded(SIGBUS), 0);
-	assert_int_equal(signame_forwarded(SIGABRT), 0);
-	assert_int_equal(signame_forwarded(SIGTRAP), 0);
-	assert_int_equal(signame_forwarded(SIGSYS), 0);
+	assert_int_equal(policy_forwarded(SIGKILL), 0);
+	assert_int_equal(policy_forwarded(SIGSTOP), 0);
+	assert_int_equal(policy_forwarded(SIGCHLD), 0);
+	assert_int_equal(policy_forwarded(SIGFPE), 0);
+	assert_int_equal(policy_forwarded(SIGILL), 0);
+	assert_int_equal(policy_forwarded(SIGSEGV), 0);
+	assert_int_equal(policy_forwarded(SIGBUS), 0);
+	assert_int_equal(policy_forwarded(SIGABRT), 0);
+	assert_int_equal(policy_forwarded(SIGTRAP), 0);
+	assert_int_equal(policy_forwarded(SIGSYS), 0);
 	for (sig = -2; sig <= 70; sig++) {
 		want = sig >= 1 && sig <= 64;
 		for (i = 0; i < sizeof(not_fwd) / sizeof(not_fwd[0]); i++)
 			if (sig == not_fwd[i])
 				want = 0;
-		if (signame_forwarded(sig) != want)
-			fail_msg("signame_forwarded(%d) = %d, want %d", sig,
-			    signame_forwarded(sig), want);
+		if (policy_forwarded(sig) != want)
+			fail_msg("policy_forwarded(%d) = %d, want %d", sig,
+			    policy_forwarded(sig), want);
 	}
 	/* Named in SPEC.md as forwarded. */
-	assert_int_equal(signame_forwarded(SIGTSTP), 1);
-	assert_int_equal(signame_forwarded(SIGTTIN), 1);
-	assert_int_equal(signame_forwarded(SIGTTOU), 1);
-	assert_int_equal(signame_forwarded(SIGCONT), 1);
-	assert_int_equal(signame_forwarded(32), 1);
-	assert_int_equal(signame_forwarded(33), 1);
-	assert_int_equal(signame_forwarded(34), 1);
-	assert_int_equal(signame_forwarded(0), 0);
-	assert_int_equal(signame_forwarded(65), 0);
-	assert_int_equal(signame_forwarded(-15), 0);
-	assert_int_equal(signame_forwarded(1000), 0);
+	assert_int_equal(policy_forwarded(SIGTSTP), 1);
+	assert_int_equal(policy_forwarded(SIGTTIN), 1);
+	assert_int_equal(policy_forwarded(SIGTTOU), 1);
+	assert_int_equal(policy_forwarded(SIGCONT), 1);
+	assert_int_equal(policy_forwarded(32), 1);
+	assert_int_equal(policy_forwarded(33), 1);
+	assert_int_equal(policy_forwarded(34), 1);
+	assert_int_equal(policy_forwarded(0), 0);
+	assert_int_equal(policy_forwarded(65), 0);
+	assert_int_equal(policy_forwarded(-15), 0);
+	assert_int_equal(policy_forwarded(1000), 0);
 }
 
 int

@@ -1,0 +1,18 @@
+/* table: identity tables and comma-separated lists of items, shared by
+ * remap and rewrite. Pure. */
+#ifndef TABLE_H
+#define TABLE_H
+
+#include <stddef.h>
+
+/* Calls each(ctx, item) for every comma-separated item of list, each
+ * copied NUL-terminated into item (itemlen bytes). -1 as soon as an item
+ * does not fit or each() fails, else 0. */
+int	table_each_item(const char *list, char *item, size_t itemlen,
+	    int (*each)(void *ctx, const char *item), void *ctx);
+
+/* dst[i] = i for i < n (n a multiple of 8 is fastest): the identity
+ * tables, filled 8 bytes at a time rather than 256 stores. */
+void	table_identity(unsigned char *dst, size_t n);
+
+#endif
