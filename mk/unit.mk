@@ -6,3 +6,4 @@ UNIT_DEPS_log = src/fmt.c -Wl,--wrap=write
 UNIT_DEPS_forward = src/rewrite.c src/signame.c src/fmt.c src/table.c \
 	src/policy.c -Wl,--wrap=kill
 UNIT_DEPS_reap = src/signame.c src/fmt.c -Wl,--wrap=waitpid
+UNIT_DEPS_clock = src/deadline.c -Wl,--wrap=syscall

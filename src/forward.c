@@ -8,11 +8,18 @@
 #include "log.h"
 
 void
-forward_signal(const struct forward *f, int sig)
+forward_signal(const struct forward *f, int sig, enum forward_to who)
 {
 	int to = rewrite_apply(f->rewrite, sig);
 	pid_t target = f->pgroup ? -f->child : f->child;
 
+	if (who == FORWARD_LEFTOVERS) {
+		log_msg(LVL_DEBUG, "signal %d: forwarding %d to leftovers", sig,
+		    to);
+		if (to != 0)
+			(void)grace_signal(f->grace, to);
+		return;
+	}
 	log_msg(LVL_DEBUG, "signal %d: forwarding %d to %d", sig, to,
 	    (int)target);
 	if (to == 0)

@@ -7,7 +7,14 @@
 #include "fmt.h"
 #include "log.h"
 
+/* An error that repeats back to back (a denied system call in a loop)
+ * must not fill a disk: after this many in a row, the rest of the run of
+ * that same message is dropped, with one line saying so. */
+#define REPEAT_MAX	10
+
 static int threshold = LVL_WARN;
+static const char *last_error;
+static unsigned repeats;
 
 static const char *const level_names[] = {
 	"error", "warning", "info", "debug"
@@ -52,6 +59,15 @@ log_msg(int level, const char *fmt, ...)
 
 	if (!log_enabled(level))
 		return;
+	if (level == LVL_ERROR && fmt == last_error) {
+		if (++repeats > REPEAT_MAX)
+			return;
+		if (repeats == REPEAT_MAX)
+			fmt = "the same error again; not shown again in a row";
+	} else if (level == LVL_ERROR) {
+		last_error = fmt;
+		repeats = 1;
+	}
 	n = fmt_buf(line, sizeof(line) - 1, "init-lite: %s: ",
 	    level_names[level]);
 	va_start(ap, fmt);

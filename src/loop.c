@@ -1,13 +1,13 @@
-/* loop: the order of events at run time and at shutdown. Nothing here may
- * end init-lite early: a transient error is logged and the loop goes on,
- * because PID 1 dying kills the whole container. */
+/* loop: carries out what decide() says, in the order events arrive.
+ * Nothing here may end init-lite early: a transient error is logged and
+ * the loop goes on, because PID 1 dying kills the whole container. */
 #include <errno.h>
 #include <signal.h>
-#include <sys/syscall.h>
-#include <unistd.h>
 #include <time.h>
 
+#include "clock.h"
 #include "deadline.h"
+#include "decide.h"
 #include "forward.h"
 #include "log.h"
 #include "loop.h"
@@ -19,30 +19,26 @@
  * would not help. */
 #define KILL_WAIT_MS	2000UL
 /* How often to look for leftovers that send no SIGCHLD (entered the
- * namespace from outside) when no child of init-lite is left. */
-#define NONCHILD_POLL_NS	20000000L
+ * namespace from outside) when no child of init-lite is left, and how
+ * often to reap when signals cannot be waited for at all. */
+#define POLL_NS		20000000L
 
-enum phase {
-	PHASE_RUNNING,		/* the main child (or --pause) is running */
-	PHASE_GRACE,		/* leftovers got SIGTERM; deadline runs */
-	PHASE_KILLING,		/* leftovers got SIGKILL; reaping them */
+struct run {
+	struct loop *l;
+	struct forward fwd;
+	struct clock clock;
+	struct timespec deadline;
+	int polling;		/* sigtimedwait is unusable: sleep and reap */
+	int status;
 };
 
-/* The raw call: libc's vDSO lookup costs ~1 KiB, and the clock is read
- * only a few times per grace period. */
 static void
-monotonic_now(struct timespec *now)
-{
-	(void)syscall(SYS_clock_gettime, CLOCK_MONOTONIC, now);
-}
-
-static struct timespec
-now_after(unsigned long ms)
+start_deadline(struct run *r, unsigned long ms)
 {
 	struct timespec now;
 
-	monotonic_now(&now);
-	return deadline_after(now, ms);
+	clock_now(&r->clock, &now);
+	r->deadline = deadline_after(now, ms);
 }
 
 static int
@@ -55,8 +51,10 @@ leftovers_gone(const struct loop *l)
  * leftovers. 0 when there is nothing to wait for, 1 when grace begins.
  * l->reap must be fresh: the caller has just reaped. */
 static int
-begin_shutdown(struct loop *l, struct timespec *deadline)
+begin_shutdown(struct run *r)
 {
+	struct loop *l = r->l;
+
 	if (l->cfg->grace_ms == 0 || leftovers_gone(l))
 		return 0;
 	if (grace_signal(&l->grace, SIGTERM) == 0)
@@ -65,15 +63,8 @@ begin_shutdown(struct loop *l, struct timespec *deadline)
 	(void)grace_signal(&l->grace, SIGCONT);
 	log_msg(LVL_INFO, "SIGTERM to leftovers; grace %u ms",
 	    (unsigned)l->cfg->grace_ms);
-	*deadline = now_after(l->cfg->grace_ms);
+	start_deadline(r, l->cfg->grace_ms);
 	return 1;
-}
-
-static void
-kill_leftovers(struct loop *l, struct timespec *deadline)
-{
-	grace_kill_all(&l->grace);
-	*deadline = now_after(KILL_WAIT_MS);
 }
 
 static int
@@ -97,87 +88,145 @@ self_inflicted(const siginfo_t *info, int sig, pid_t self)
 	    info->si_pid == self;
 }
 
+/* Without sigtimedwait, time passes in short sleeps and every wake-up is
+ * treated as a SIGCHLD (signals stay blocked and pending). */
+static int
+poll_wait(const struct timespec *timeout)
+{
+	struct timespec slice = { 0, POLL_NS };
+
+	if (timeout != NULL && timeout->tv_sec == 0 &&
+	    timeout->tv_nsec < slice.tv_nsec)
+		slice = *timeout;
+	(void)nanosleep(&slice, NULL);
+	return SIGCHLD;
+}
+
+/* The deadline, or what is left of it, before the next wait: an event of
+ * its own when it has passed, else the timeout in *left. */
+static int
+time_left(struct run *r, enum phase phase, struct timespec *left)
+{
+	struct timespec now;
+
+	if (phase == PHASE_RUNNING)
+		return 1;
+	clock_now(&r->clock, &now);
+	if (deadline_left(now, r->deadline, left) == -1)
+		return 0;
+	if (r->l->reap.none_left && (left->tv_sec > 0 ||
+	    left->tv_nsec > POLL_NS)) {
+		left->tv_sec = 0;
+		left->tv_nsec = POLL_NS;
+	}
+	return 1;
+}
+
+/* Waits for the next thing that happened; -1 when it needs no decision
+ * (a timeout, a SIGCHLD that reaped no main child, our own SIGPIPE). */
+static int
+next_event(struct run *r, enum phase phase, int *sig)
+{
+	struct loop *l = r->l;
+	struct timespec left, *timeout = NULL;
+	siginfo_t info;
+
+	if (phase != PHASE_RUNNING) {
+		if (leftovers_gone(l))
+			return EV_NONE_LEFT;
+		if (!time_left(r, phase, &left))
+			return EV_DEADLINE;
+		timeout = &left;
+	}
+	info.si_code = 0;
+	*sig = r->polling ? poll_wait(timeout) :
+	    sigmask_wait(l->waited, &info, timeout);
+	if (*sig == -1) {
+		if (errno == EAGAIN || errno == EINTR) {
+			clock_waited(&r->clock, timeout, errno == EAGAIN);
+			return -1;
+		}
+		/* Denied (a seccomp profile), or anything else that would
+		 * fail again at once: never loop on it. */
+		log_msg(LVL_ERROR, "cannot wait for signals: errno %d; "
+		    "stopping the program", errno);
+		r->polling = 1;
+		return EV_WAIT_BROKEN;
+	}
+	clock_waited(&r->clock, timeout, 0);
+	if (*sig == SIGCHLD) {
+		(void)reap_all(&l->reap);
+		if (phase != PHASE_RUNNING || !l->reap.child_done)
+			return -1;
+		r->status = child_status(l);
+		return EV_CHILD_DONE;
+	}
+	if (self_inflicted(&info, *sig, l->grace.self))
+		return -1;
+	if (*sig == SIGTERM || *sig == SIGINT)
+		return EV_TERM;
+	return *sig == SIGQUIT ? EV_QUIT : EV_SIGNAL;
+}
+
 int
 loop_run(struct loop *l)
 {
-	const struct config *cfg = l->cfg;
-	struct forward fwd = { l->reap.child, cfg->pgroup, &cfg->rewrite };
+	struct run r;
+	struct decision d;
 	enum phase phase = PHASE_RUNNING;
-	struct timespec deadline = { 0, 0 }, now, left;
-	const struct timespec *timeout;
-	siginfo_t info;
-	int sig, to, status = 0;
+	int ev, sig = 0;
+
+	r.l = l;
+	r.fwd.child = l->reap.child;
+	r.fwd.pgroup = l->cfg->pgroup;
+	r.fwd.rewrite = &l->cfg->rewrite;
+	r.fwd.grace = &l->grace;
+	r.clock.broken = 0;
+	r.polling = 0;
+	r.status = 0;
 
 	for (;;) {
-		timeout = NULL;
-		if (phase != PHASE_RUNNING) {
-			if (leftovers_gone(l))
-				return status;
-			monotonic_now(&now);
-			if (deadline_left(now, deadline, &left) == -1) {
-				if (phase == PHASE_KILLING) {
-					log_msg(LVL_WARN, "leftovers "
-					    "survive SIGKILL; exiting");
-					return status;
-				}
+		if ((ev = next_event(&r, phase, &sig)) == -1)
+			continue;
+		d = decide(phase, (enum event)ev, l->cfg->action ==
+		    CONFIG_PAUSE);
+		switch (d.act) {
+		case ACT_NONE:
+			break;
+		case ACT_FORWARD:
+			forward_signal(&r.fwd, sig, FORWARD_CHILD);
+			break;
+		case ACT_FORWARD_TERM:
+			forward_signal(&r.fwd, SIGTERM, FORWARD_CHILD);
+			break;
+		case ACT_TO_LEFTOVERS:
+			forward_signal(&r.fwd, sig, FORWARD_LEFTOVERS);
+			break;
+		case ACT_SHUTDOWN:
+			if (ev != EV_CHILD_DONE) {
+				log_msg(LVL_INFO, "--pause: stopping");
+				(void)reap_all(&l->reap);
+			}
+			if (begin_shutdown(&r) == 0)
+				return r.status;
+			break;
+		case ACT_KILL:
+			if (ev == EV_DEADLINE)
 				log_msg(LVL_WARN, "grace of %u ms over: "
 				    "SIGKILL to leftovers",
-				    (unsigned)cfg->grace_ms);
-				kill_leftovers(l, &deadline);
-				phase = PHASE_KILLING;
-				continue;
-			}
-			timeout = &left;
-			if (l->reap.none_left && (left.tv_sec > 0 ||
-			    left.tv_nsec > NONCHILD_POLL_NS)) {
-				left.tv_sec = 0;
-				left.tv_nsec = NONCHILD_POLL_NS;
-			}
-		}
-
-		sig = sigmask_wait(l->waited, &info, timeout);
-		if (sig == -1) {
-			if (errno != EAGAIN && errno != EINTR)
-				log_msg(LVL_ERROR, "sigtimedwait failed: "
-				    "errno %d", errno);
-			continue;
-		}
-
-		if (sig == SIGCHLD) {
-			(void)reap_all(&l->reap);
-			if (phase == PHASE_RUNNING && l->reap.child_done) {
-				status = child_status(l);
-				if (begin_shutdown(l, &deadline) == 0)
-					return status;
-				phase = PHASE_GRACE;
-			}
-			continue;
-		}
-		if (self_inflicted(&info, sig, l->grace.self))
-			continue;
-
-		if (phase == PHASE_RUNNING) {
-			if (cfg->action != CONFIG_PAUSE) {
-				forward_signal(&fwd, sig);
-				continue;
-			}
-			if (sig != SIGTERM && sig != SIGINT && sig != SIGQUIT)
-				continue;
-			log_msg(LVL_INFO, "--pause: stopping on signal %d", sig);
-			(void)reap_all(&l->reap);
-			if (begin_shutdown(l, &deadline) == 0)
-				return status;
-			phase = PHASE_GRACE;
-		} else if (sig == SIGTERM || sig == SIGINT) {
-			/* The operator insists (a second docker stop, ^C). */
-			if (phase == PHASE_GRACE) {
+				    (unsigned)l->cfg->grace_ms);
+			else
 				log_msg(LVL_INFO, "signal %d in grace: "
 				    "SIGKILL to leftovers", sig);
-				kill_leftovers(l, &deadline);
-				phase = PHASE_KILLING;
-			}
-		} else if (phase == PHASE_GRACE &&
-		    (to = rewrite_apply(&cfg->rewrite, sig)) != 0)
-			(void)grace_signal(&l->grace, to);
+			grace_kill_all(&l->grace);
+			start_deadline(&r, KILL_WAIT_MS);
+			break;
+		default:	/* ACT_EXIT */
+			if (ev == EV_DEADLINE)
+				log_msg(LVL_WARN, "leftovers survive SIGKILL; "
+				    "exiting");
+			return r.status;
+		}
+		phase = d.next;
 	}
 }

@@ -1,7 +1,9 @@
 /* test_forward: which kill() a received signal turns into: the rewrite
  * table applied, the child or (with -g) its process group, ":0" sends
- * nothing, ESRCH is silent, other errors are one warning.
- * Linked with -Wl,--wrap=kill; log_msg is the recorder below. */
+ * nothing, ESRCH is silent, other errors are one warning; at shutdown the
+ * same table, then the leftovers (grace_signal) and never the child.
+ * Linked with -Wl,--wrap=kill; log_msg and grace_signal are the recorders
+ * below. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -45,6 +47,21 @@ __wrap_kill(pid_t pid, int sig)
 	return 0;
 }
 
+static struct {
+	int calls;
+	int sig;
+} leftovers;
+
+/* Stand-in for grace.c: record instead of walking /proc. */
+int
+grace_signal(const struct grace *g, int sig)
+{
+	(void)g;
+	leftovers.calls++;
+	leftovers.sig = sig;
+	return 1;
+}
+
 /* Stand-ins for log.c: record instead of writing. */
 void
 log_msg(int level, const char *fmt, ...)
@@ -74,6 +91,7 @@ setup(void **state)
 	(void)state;
 	memset(&k, 0, sizeof(k));
 	memset(&logged, 0, sizeof(logged));
+	memset(&leftovers, 0, sizeof(leftovers));
 	rewrite_init(&rw);
 	memset(&f, 0, sizeof(f));
 	f.child = 4242;
@@ -85,7 +103,7 @@ static void
 test_to_child(void **state)
 {
 	(void)state;
-	forward_signal(&f, SIGTERM);
+	forward_signal(&f, SIGTERM, FORWARD_CHILD);
 	assert_int_equal(k.calls, 1);
 	assert_int_equal(k.pid, 4242);
 	assert_int_equal(k.sig, SIGTERM);
@@ -98,7 +116,7 @@ test_to_group(void **state)
 {
 	(void)state;
 	f.pgroup = 1;
-	forward_signal(&f, SIGINT);
+	forward_signal(&f, SIGINT, FORWARD_CHILD);
 	assert_int_equal(k.calls, 1);
 	assert_int_equal(k.pid, -4242);
 	assert_int_equal(k.sig, SIGINT);
@@ -114,7 +132,7 @@ test_every_signal_unchanged(void **state)
 		if (!policy_forwarded(sig))
 			continue;
 		k.calls = 0;
-		forward_signal(&f, sig);
+		forward_signal(&f, sig, FORWARD_CHILD);
 		assert_int_equal(k.calls, 1);
 		assert_int_equal(k.pid, 4242);
 		assert_int_equal(k.sig, sig);
@@ -128,13 +146,13 @@ test_rewritten(void **state)
 	assert_int_equal(rewrite_parse_list(&rw, "TERM:QUIT,RTMIN+1:USR1", 34,
 	    64), 0);
 	f.pgroup = 1;
-	forward_signal(&f, SIGTERM);
+	forward_signal(&f, SIGTERM, FORWARD_CHILD);
 	assert_int_equal(k.pid, -4242);
 	assert_int_equal(k.sig, SIGQUIT);
-	forward_signal(&f, 35);
+	forward_signal(&f, 35, FORWARD_CHILD);
 	assert_int_equal(k.sig, SIGUSR1);
 	/* Unlisted signals pass unchanged. */
-	forward_signal(&f, SIGHUP);
+	forward_signal(&f, SIGHUP, FORWARD_CHILD);
 	assert_int_equal(k.sig, SIGHUP);
 	assert_int_equal(k.calls, 3);
 }
@@ -144,13 +162,13 @@ test_dropped(void **state)
 {
 	(void)state;
 	assert_int_equal(rewrite_parse(&rw, "HUP:0", 34, 64), 0);
-	forward_signal(&f, SIGHUP);
+	forward_signal(&f, SIGHUP, FORWARD_CHILD);
 	assert_int_equal(k.calls, 0);
 	f.pgroup = 1;
-	forward_signal(&f, SIGHUP);
+	forward_signal(&f, SIGHUP, FORWARD_CHILD);
 	assert_int_equal(k.calls, 0);
 	/* kill(pid, 0) must never be what a drop turns into. */
-	forward_signal(&f, SIGUSR2);
+	forward_signal(&f, SIGUSR2, FORWARD_CHILD);
 	assert_int_equal(k.calls, 1);
 	assert_int_equal(k.sig, SIGUSR2);
 }
@@ -160,7 +178,7 @@ test_esrch_is_silent(void **state)
 {
 	(void)state;
 	k.fail_errno = ESRCH;
-	forward_signal(&f, SIGTERM);
+	forward_signal(&f, SIGTERM, FORWARD_CHILD);
 	assert_int_equal(k.calls, 1);
 	assert_int_equal(logged.count[LVL_WARN], 0);
 	assert_int_equal(logged.count[LVL_ERROR], 0);
@@ -171,13 +189,32 @@ test_other_error_warns(void **state)
 {
 	(void)state;
 	k.fail_errno = EPERM;
-	forward_signal(&f, SIGTERM);
+	forward_signal(&f, SIGTERM, FORWARD_CHILD);
 	assert_int_equal(k.calls, 1);
 	assert_int_equal(logged.count[LVL_WARN], 1);
 	assert_int_equal(logged.count[LVL_ERROR], 0);
 	/* The warning names the signal and the target. */
 	assert_non_null(strstr(logged.last, "4242"));
 	assert_non_null(strstr(logged.last, "15"));
+}
+
+/* The rewrite table applies to the leftovers too: one place for it. */
+static void
+test_leftovers_rewritten(void **state)
+{
+	(void)state;
+	assert_int_equal(rewrite_parse_list(&rw, "HUP:USR1,USR2:0", 34, 64),
+	    0);
+	forward_signal(&f, SIGHUP, FORWARD_LEFTOVERS);
+	assert_int_equal(leftovers.calls, 1);
+	assert_int_equal(leftovers.sig, SIGUSR1);
+	forward_signal(&f, SIGUSR2, FORWARD_LEFTOVERS);
+	assert_int_equal(leftovers.calls, 1);
+	forward_signal(&f, SIGWINCH, FORWARD_LEFTOVERS);
+	assert_int_equal(leftovers.calls, 2);
+	assert_int_equal(leftovers.sig, SIGWINCH);
+	/* The child, reaped by now, is never the target. */
+	assert_int_equal(k.calls, 0);
 }
 
 int
@@ -191,6 +228,7 @@ main(void)
 		cmocka_unit_test_setup(test_dropped, setup),
 		cmocka_unit_test_setup(test_esrch_is_silent, setup),
 		cmocka_unit_test_setup(test_other_error_warns, setup),
+		cmocka_unit_test_setup(test_leftovers_rewritten, setup),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -248,6 +248,40 @@ test_write_all_errors(void **state)
 	assert_int_equal(w.calls, 1);
 }
 
+static size_t
+count_lines(const char *s, size_t len)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < len; i++)
+		n += s[i] == '\n';
+	return n;
+}
+
+/* A denied call in a loop must not fill a disk: ten of the same error in
+ * a row, the tenth saying the rest are dropped; another error starts a
+ * new run. Warnings are never cut (-w reports every reaped pid). */
+static void
+test_repeated_error_cut(void **state)
+{
+	int i;
+
+	(void)state;
+	log_set_level(LVL_WARN);
+	for (i = 0; i < 1000; i++)
+		log_msg(LVL_ERROR, "denied: errno %d", i);
+	assert_int_equal(count_lines(w.data, w.len), 10);
+	assert_non_null(strstr(w.data, "errno 8\n"));
+	assert_null(strstr(w.data, "errno 9\n"));
+	assert_non_null(strstr(w.data, "not shown again"));
+	log_msg(LVL_ERROR, "another: %d", 1);
+	log_msg(LVL_ERROR, "denied: errno %d", 2000);
+	assert_int_equal(count_lines(w.data, w.len), 12);
+	for (i = 0; i < 50; i++)
+		log_msg(LVL_WARN, "reaped pid %d", i);
+	assert_int_equal(count_lines(w.data, w.len), 62);
+}
+
 int
 main(void)
 {
@@ -263,6 +297,7 @@ main(void)
 		cmocka_unit_test_setup(test_write_all_short_writes, setup),
 		cmocka_unit_test_setup(test_write_all_eintr_retried, setup),
 		cmocka_unit_test_setup(test_write_all_errors, setup),
+		cmocka_unit_test_setup(test_repeated_error_cut, setup),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
