@@ -13,8 +13,8 @@
 #                           the integration suite), dist, Kubernetes YAML
 #
 # The arm64 binary is built with Debian's cross compiler
-# (gcc-aarch64-linux-gnu) against glibc: Debian ships no musl for aarch64,
-# so it is static glibc with _FORTIFY_SOURCE and RELRO. ARM64_CC, ARM64_CFLAGS and
+# (gcc-aarch64-linux-gnu) against glibc, for now (static glibc with
+# _FORTIFY_SOURCE and RELRO; musl cross builds are to come). ARM64_CC, ARM64_CFLAGS and
 # ARM64_LDFLAGS are for the cross build what CC, CFLAGS and LDFLAGS are for
 # the native one (the user's CFLAGS may name x86 options, so they are not
 # passed to the cross compiler).
