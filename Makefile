@@ -58,14 +58,15 @@ SRC	= $(wildcard src/*.c)
 HDR	= $(wildcard src/*.h)
 
 # The release compile line, the only one:
-#   $(call release_cmd,CC,OUT,EXTRA_CFLAGS,EXTRA_LDFLAGS)
+#   $(call release_cmd,CC,OUT,EXTRA_CFLAGS,EXTRA_LDFLAGS,DROP)
 # compiles every source with CC into OUT, static and stripped, with the
 # hardening of CC's libc; the extra flags come last, so they win (the
-# native build passes the user's CFLAGS and LDFLAGS). The hardening build
-# (mk/hardening.mk) drops -s from it; packaging and cross builds call it
-# through release_binary.
-release_cmd = $(1) $(WARN) $(DEFS) $(REL_CFLAGS) $(3) $(SRC) -o $(2) \
-	$(REL_LDFLAGS) $(call harden_for,$(1)) $(4)
+# native build passes the user's CFLAGS and LDFLAGS). DROP: flags left
+# out of the line, e.g. -s for the hardening build (mk/hardening.mk), or
+# -mgeneral-regs-only for a target whose gcc lacks it. Packaging and cross
+# builds call it through release_binary.
+release_cmd = $(filter-out $(5),$(1) $(WARN) $(DEFS) $(REL_CFLAGS) $(3) \
+	$(SRC) -o $(2) $(REL_LDFLAGS) $(call harden_for,$(1)) $(4))
 
 # $(call stamp,FILE,TEXT): makes FILE hold TEXT (whitespace collapsed), while
 # the Makefile is read; FILE is rewritten only when its content differs, so
@@ -76,7 +77,7 @@ same_text = $(if $(subst x$(1),,x$(2))$(subst x$(2),,x$(1)),,yes)
 stamp = $(if $(call same_text,$(file <$(1)),$(strip $(2))),,$(shell \
 	mkdir -p $(dir $(1)))$(file >$(1),$(strip $(2))))
 
-# $(eval $(call release_binary,OUT,CC,EXTRA_CFLAGS,EXTRA_LDFLAGS)) defines
+# $(eval $(call release_binary,OUT,CC,EXTRA_CFLAGS,EXTRA_LDFLAGS,DROP)) defines
 # the rule of a release binary OUT built by release_cmd, rebuilt when a
 # source or its compile line changes: OUT.cmd holds the whole line (compiler,
 # flags, commit), so a switch from glibc to musl (musl-tools installed), a
@@ -85,7 +86,7 @@ stamp = $(if $(call same_text,$(file <$(1)),$(strip $(2))),,$(shell \
 # For example, a cross build:
 #   $(eval $(call release_binary,build/arm64/init-lite,aarch64-linux-gnu-gcc))
 define release_binary
-RELEASE_CMD.$(1) = $$(call release_cmd,$(2),$(1),$(3),$(4))
+RELEASE_CMD.$(1) = $$(call release_cmd,$(2),$(1),$(3),$(4),$(5))
 $$(call stamp,$(1).cmd,$$(RELEASE_CMD.$(1)))
 $(1): $$(SRC) $$(HDR) $(1).cmd
 	$$(RELEASE_CMD.$(1))

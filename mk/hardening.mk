@@ -28,7 +28,7 @@ build/valgrind/init-lite: $(SRC) $(HDR) Makefile mk/hardening.mk build/commit \
 # the -s left out.
 build/hardening/init-lite.sym: $(SRC) $(HDR) build/init-lite.cmd \
 		| build/hardening
-	$(filter-out -s,$(call release_cmd,$(TARGET_CC),$@,$(CFLAGS),$(LDFLAGS)))
+	$(call release_cmd,$(TARGET_CC),$@,$(CFLAGS),$(LDFLAGS),-s)
 
 check-hardening: build/init-lite build/hardening/init-lite.sym
 	@HARDEN_BIN=build/init-lite HARDEN_SYM=build/hardening/init-lite.sym \
