@@ -72,9 +72,12 @@ release_cmd = $(filter-out $(5),$(1) $(WARN) $(DEFS) $(REL_CFLAGS) $(3) \
 # the Makefile is read; FILE is rewritten only when its content differs, so
 # its mtime moves with its content only, and a target that lists FILE is
 # rebuilt exactly when TEXT changed (make -n included). TEXT can hold
-# anything a compile line holds (quotes, commas, dollars expanded).
+# anything a compile line holds (quotes, commas, dollars expanded). What is
+# read back goes through strip too: GNU make 4.3's $(file <) left the final
+# newline of a 764-byte stamp in place (a 725-byte one lost it), and every
+# make rebuilt the binary (check-build's up_to_date caught it).
 same_text = $(if $(subst x$(1),,x$(2))$(subst x$(2),,x$(1)),,yes)
-stamp = $(if $(call same_text,$(file <$(1)),$(strip $(2))),,$(shell \
+stamp = $(if $(call same_text,$(strip $(file <$(1))),$(strip $(2))),,$(shell \
 	mkdir -p $(dir $(1)))$(file >$(1),$(strip $(2))))
 
 # $(eval $(call release_binary,OUT,CC,EXTRA_CFLAGS,EXTRA_LDFLAGS,DROP)) defines
