@@ -1,6 +1,8 @@
 # init-lite: a tiny, static PID 1 for containers.
-# `make` builds build/init-lite; `make check` installs what the tests need
-# (Debian packages, only when missing) and runs every test.
+# `make` builds build/init-lite; `make demo` installs musl-tools when missing
+# (scripts/install-deps.sh), builds and shows it as PID 1; `make check`
+# installs what the tests need (Debian packages, only when missing) and runs
+# every test.
 # Areas beyond the core (containers, bench, fuzz, lint, packaging) live in
 # mk/*.mk; each appends its test target to CHECK_TARGETS and its Debian
 # packages to APT_PACKAGES.
