@@ -1,6 +1,8 @@
 # init-lite: a tiny, static PID 1 for containers.
-# `make` builds build/init-lite; `make check` installs what the tests need
-# (Debian packages, only when missing) and runs every test.
+# `make` builds build/init-lite; `make demo` installs musl-tools when missing
+# (scripts/install-deps.sh), builds and shows it as PID 1; `make check`
+# installs what the tests need (Debian packages, only when missing) and runs
+# every test.
 # Areas beyond the core (containers, bench, fuzz, lint, packaging) live in
 # mk/*.mk; each appends its test target to CHECK_TARGETS and its Debian
 # packages to APT_PACKAGES.
@@ -14,21 +16,28 @@ ifeq ($(GIT_COMMIT),)
 GIT_COMMIT = unknown
 endif
 
-# The shipped binary: musl when musl-gcc is there (size), else static glibc.
-# Hardening claimed is only what the binary has (checked in tests):
-# - _FORTIFY_SOURCE does nothing with musl, so it is only set for glibc;
-# - RELRO: musl's static start-up never applies PT_GNU_RELRO (the page stays
-#   rw-p in /proc/PID/maps), so the musl build carries no RELRO header
-#   (it would be a false claim that costs up to 4 KiB of padding); glibc's
-#   static start-up does apply it, so the glibc build has -z relro -z now;
-# - static-pie with musl-gcc gives a dynamic binary on Debian: no PIE.
-ifneq ($(shell command -v musl-gcc 2>/dev/null),)
+# The shipped binary: musl when musl-gcc is there (size), else static glibc,
+# said in one line on stderr when it is built (see build/init-lite).
+MUSL_GCC	:= $(shell command -v musl-gcc 2>/dev/null)
+ifneq ($(MUSL_GCC),)
 TARGET_CC	?= musl-gcc
-TARGET_HARDEN	= -Wl,-z,norelro
 else
 TARGET_CC	?= $(CC)
-TARGET_HARDEN	= -D_FORTIFY_SOURCE=2 -Wl,-z,relro,-z,now
 endif
+
+# Hardening claimed is only what the binary has (checked in tests); it
+# follows the libc of the compiler, musl when its name says so:
+# - _FORTIFY_SOURCE does nothing with musl, so it is only set for glibc;
+# - RELRO: musl's static start-up never applies PT_GNU_RELRO (the page stays
+#   rw-p in /proc/PID/maps), so a musl build carries no RELRO header
+#   (it would be a false claim that costs up to 4 KiB of padding); glibc's
+#   static start-up does apply it, so a glibc build has -z relro -z now;
+# - static-pie with musl-gcc gives a dynamic binary on Debian: no PIE.
+MUSL_HARDEN	= -Wl,-z,norelro
+GLIBC_HARDEN	= -D_FORTIFY_SOURCE=2 -Wl,-z,relro,-z,now
+libc_of		= $(if $(findstring musl,$(notdir $(firstword $(1)))),musl,glibc)
+harden_for	= $(if $(filter musl,$(call libc_of,$(1))),$(MUSL_HARDEN),$(GLIBC_HARDEN))
+TARGET_LIBC	= $(call libc_of,$(TARGET_CC))
 
 WARN	= -Wall -Wextra -Werror
 DEFS	= -D_GNU_SOURCE -DINIT_LITE_VERSION='"$(VERSION)"' \
@@ -50,17 +59,67 @@ REL_LDFLAGS = -static -no-pie -s -Wl,--gc-sections -Wl,-z,noexecstack \
 SRC	= $(wildcard src/*.c)
 HDR	= $(wildcard src/*.h)
 
+# The release compile line, the only one:
+#   $(call release_cmd,CC,OUT,EXTRA_CFLAGS,EXTRA_LDFLAGS,DROP)
+# compiles every source with CC into OUT, static and stripped, with the
+# hardening of CC's libc; the extra flags come last, so they win (the
+# native build passes the user's CFLAGS and LDFLAGS). DROP: flags left
+# out of the line, e.g. -s for the hardening build (mk/hardening.mk), or
+# -mgeneral-regs-only for a target whose gcc lacks it. Packaging and cross
+# builds call it through release_binary.
+release_cmd = $(filter-out $(5),$(1) $(WARN) $(DEFS) $(REL_CFLAGS) $(3) \
+	$(SRC) -o $(2) $(REL_LDFLAGS) $(call harden_for,$(1)) $(4))
+
+# $(call stamp,FILE,TEXT): makes FILE hold TEXT (whitespace collapsed), while
+# the Makefile is read; FILE is rewritten only when its content differs, so
+# its mtime moves with its content only, and a target that lists FILE is
+# rebuilt exactly when TEXT changed (make -n included). TEXT can hold
+# anything a compile line holds (quotes, commas, dollars expanded). What is
+# read back goes through strip too: GNU make 4.3's $(file <) left the final
+# newline of a 764-byte stamp in place (a 725-byte one lost it), and every
+# make rebuilt the binary (check-build's up_to_date caught it).
+same_text = $(if $(subst x$(1),,x$(2))$(subst x$(2),,x$(1)),,yes)
+stamp = $(if $(call same_text,$(strip $(file <$(1))),$(strip $(2))),,$(shell \
+	mkdir -p $(dir $(1)))$(file >$(1),$(strip $(2))))
+
+# $(eval $(call release_binary,OUT,CC,EXTRA_CFLAGS,EXTRA_LDFLAGS,DROP)) defines
+# the rule of a release binary OUT built by release_cmd, rebuilt when a
+# source or its compile line changes: OUT.cmd holds the whole line (compiler,
+# flags, commit), so a switch from glibc to musl (musl-tools installed), a
+# new CFLAGS, CC or commit rebuilds OUT, and nothing else does. Arguments
+# are expanded at the call: define the variables they use before it.
+# For example, a cross build:
+#   $(eval $(call release_binary,build/arm64/init-lite,aarch64-linux-gnu-gcc))
+define release_binary
+RELEASE_CMD.$(1) = $$(call release_cmd,$(2),$(1),$(3),$(4),$(5))
+$$(call stamp,$(1).cmd,$$(RELEASE_CMD.$(1)))
+$(1): $$(SRC) $$(HDR) $(1).cmd
+	$$(RELEASE_CMD.$(1))
+$(1).cmd: ;
+endef
+
+# A deleted half-written target is better than a broken one kept as new.
+.DELETE_ON_ERROR:
+
 all: build/init-lite
 
-# The commit is compiled in (--version): rebuild when it changes. The stamp
-# is rewritten only when its content differs, so make sees no change else.
-build/commit: FORCE | build
-	@echo '$(GIT_COMMIT)' | cmp -s - $@ || echo '$(GIT_COMMIT)' > $@
-FORCE:
+# The commit is compiled in (--version): what is built with DEFS and is not
+# a release binary (whose stamp holds DEFS) lists build/commit.
+$(call stamp,build/commit,$(GIT_COMMIT))
+build/commit: ;
 
-build/init-lite: $(SRC) $(HDR) Makefile build/commit | build
-	$(TARGET_CC) $(WARN) $(DEFS) $(REL_CFLAGS) $(CFLAGS) \
-		$(SRC) -o $@ $(REL_LDFLAGS) $(TARGET_HARDEN) $(LDFLAGS)
+$(eval $(call release_binary,build/init-lite,$(TARGET_CC),$(CFLAGS),$(LDFLAGS)))
+
+# Without musl-gcc: one line on stderr whenever make looks at the binary
+# (`make check` and `make demo` install musl-tools first, so never there).
+MUSL_NOTICE = init-lite: musl-gcc not found: building a static glibc binary \
+(about 700 KiB) instead of the 20 KiB musl one; to get it: apt-get install \
+musl-tools (make demo does), then make
+ifeq ($(MUSL_GCC)$(TARGET_LIBC),glibc)
+build/init-lite: | musl-notice
+endif
+musl-notice:
+	@echo '$(MUSL_NOTICE)' >&2
 
 build build/unit build-asan build-asan/unit:
 	mkdir -p $@
@@ -84,15 +143,27 @@ UNIT_DEPS_env = src/fmt.c
 UNIT_DEPS_fmt = src/table.c
 UNIT_DEPS_sigmask = src/signame.c src/fmt.c src/policy.c src/sigdisp.c
 
-# $$ below needs second expansion to name the module's source.
-.SECONDEXPANSION:
-build/unit/%: tests/unit/%.c src/$$(subst test_,,%).c $(HDR) | build/unit
-	$(CC) $(UNIT_CFLAGS) $(CFLAGS) -o $@ $< src/$(subst test_,,$*).c \
-		$(UNIT_DEPS_$(subst test_,,$*)) -lcmocka
+# What a unit test links besides its test file: its module and the .c files
+# of UNIT_DEPS_X (the rest of UNIT_DEPS_X are linker flags); all of them,
+# with the headers and the flags, are its prerequisites.
+unit_mod	= $(subst test_,,$(1))
+unit_srcs	= src/$(call unit_mod,$(1)).c $(filter %.c,$(UNIT_DEPS_$(call unit_mod,$(1))))
+unit_link	= src/$(call unit_mod,$(1)).c $(UNIT_DEPS_$(call unit_mod,$(1)))
+UNIT_PREREQS	= $$(call unit_srcs,$$*) $(HDR) Makefile mk/unit.mk build/host-cc.cmd
 
-build-asan/unit/%: tests/unit/%.c src/$$(subst test_,,%).c $(HDR) | build-asan/unit
-	$(CC) $(UNIT_CFLAGS) $(ASAN_FLAGS) -o $@ $< src/$(subst test_,,$*).c \
-		$(UNIT_DEPS_$(subst test_,,$*)) -lcmocka
+# The host compiler and the user's CFLAGS (tests, sanitizer and valgrind
+# builds): they are rebuilt when those change, as the release binary is.
+$(call stamp,build/host-cc.cmd,$(CC) $(CFLAGS))
+build/host-cc.cmd: ;
+
+# $$ below needs second expansion to name the modules from the stem.
+.SECONDEXPANSION:
+build/unit/%: tests/unit/%.c $(UNIT_PREREQS) | build/unit
+	$(CC) $(UNIT_CFLAGS) $(CFLAGS) -o $@ $< $(call unit_link,$*) -lcmocka
+
+build-asan/unit/%: tests/unit/%.c $(UNIT_PREREQS) | build-asan/unit
+	$(CC) $(UNIT_CFLAGS) $(ASAN_FLAGS) $(CFLAGS) -o $@ $< \
+		$(call unit_link,$*) -lcmocka
 
 check: check-deps
 	$(MAKE) all
@@ -100,7 +171,7 @@ check: check-deps
 	@$(MAKE) -k --no-print-directory $(CHECK_TARGETS)
 
 check-deps:
-	@sh tests/install-deps.sh $(APT_PACKAGES)
+	@sh scripts/install-deps.sh $(APT_PACKAGES)
 
 check-unit: $(addprefix build/unit/,$(UNIT_TESTS))
 	@sh tests/run-unit.sh $^
@@ -113,7 +184,8 @@ ASAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 ASAN_LOGS  = $(CURDIR)/build-asan/logs
 
-build-asan/init-lite: $(SRC) $(HDR) Makefile build/commit | build-asan
+build-asan/init-lite: $(SRC) $(HDR) Makefile build/commit build/host-cc.cmd \
+		| build-asan
 	$(CC) -g -O1 $(WARN) $(DEFS) $(ASAN_FLAGS) $(CFLAGS) $(SRC) -o $@
 
 check-asan: check-deps build-asan/init-lite $(addprefix build-asan/unit/,$(UNIT_TESTS))
@@ -124,8 +196,14 @@ check-asan: check-deps build-asan/init-lite $(addprefix build-asan/unit/,$(UNIT_
 	 INIT_LITE=$(CURDIR)/build-asan/init-lite bash tests/integration/run.sh
 	@sh tests/check-sanitizer-logs.sh $(ASAN_LOGS)
 
-demo: build/init-lite
-	@sh tests/demo.sh $(CURDIR)/build/init-lite
+# A new user's first command: the shipped binary (musl-gcc comes with
+# musl-tools, installed when missing as check-deps does), then the demo.
+# The sub-make looks for musl-gcc again, after the installation.
+DEMO_APT_PACKAGES = musl-tools util-linux procps
+demo:
+	@sh scripts/install-deps.sh $(DEMO_APT_PACKAGES)
+	@$(MAKE) --no-print-directory all
+	@sh scripts/demo.sh $(CURDIR)/build/init-lite
 
 clean:
 	rm -rf build build-asan
@@ -135,4 +213,4 @@ include $(sort $(wildcard mk/*.mk))
 print-apt-packages:
 	@echo $(sort $(APT_PACKAGES))
 
-.PHONY: FORCE print-apt-packages all check check-deps check-unit check-integration check-asan clean demo
+.PHONY: musl-notice print-apt-packages all check check-deps check-unit check-integration check-asan clean demo

@@ -8,7 +8,7 @@ BENCH_APT_PACKAGES = python3 gcc libc6-dev strace valgrind tini dumb-init \
 BENCH_ARGS ?=
 
 bench: build/init-lite
-	@sh tests/install-deps.sh $(BENCH_APT_PACKAGES)
+	@sh scripts/install-deps.sh $(BENCH_APT_PACKAGES)
 	BENCH_CMD='make bench$(if $(BENCH_ARGS), BENCH_ARGS="$(BENCH_ARGS)")' \
 	INIT_LITE=$(CURDIR)/build/init-lite python3 bench/bench.py $(BENCH_ARGS)
 

@@ -58,7 +58,7 @@ check-fuzz: $(FUZZ_BINS)
 # Line and branch coverage of the modules by the corpora (seeds and what
 # the last `make fuzz` found), with llvm-cov: a report, not a test.
 fuzz-coverage:
-	@sh tests/install-deps.sh clang libclang-rt-14-dev llvm
+	@sh scripts/install-deps.sh clang libclang-rt-14-dev llvm
 	@bash tests/fuzz/coverage.sh $(FUZZ_TARGETS)
 
 .PHONY: fuzz-coverage

@@ -10,7 +10,7 @@
 #   make check-hardening  tests/hardening/check.sh: static, NX stack, W^X,
 #                         stack protector, RELRO as the libc applies it,
 #                         stripped; read from the binary; a few seconds
-HARDEN_LIBC	= $(if $(findstring musl,$(TARGET_CC)),musl,glibc)
+HARDEN_LIBC	= $(TARGET_LIBC)
 
 APT_PACKAGES	+= valgrind strace util-linux binutils gcc libc6-dev procps
 CHECK_TARGETS	+= check-hardening check-stress check-valgrind
@@ -19,15 +19,16 @@ build/valgrind build/hardening:
 	mkdir -p $@
 
 # Valgrind needs a dynamic binary with symbols: glibc, -g, no sanitizer.
-build/valgrind/init-lite: $(SRC) $(HDR) Makefile | build/valgrind
+build/valgrind/init-lite: $(SRC) $(HDR) Makefile mk/hardening.mk build/commit \
+		build/host-cc.cmd | build/valgrind
 	$(CC) -g -O1 $(WARN) $(DEFS) $(CFLAGS) $(SRC) -o $@
 
 # The shipped build, minus -s: check.sh verifies its .text is the shipped
-# one, so this recipe must stay the one of build/init-lite in the Makefile.
-build/hardening/init-lite.sym: $(SRC) $(HDR) Makefile | build/hardening
-	$(TARGET_CC) $(WARN) $(DEFS) $(REL_CFLAGS) $(CFLAGS) \
-		$(SRC) -o $@ $(filter-out -s,$(REL_LDFLAGS)) $(TARGET_HARDEN) \
-		$(LDFLAGS)
+# one. Same compile line (release_cmd, the stamp of build/init-lite), with
+# the -s left out.
+build/hardening/init-lite.sym: $(SRC) $(HDR) build/init-lite.cmd \
+		| build/hardening
+	$(call release_cmd,$(TARGET_CC),$@,$(CFLAGS),$(LDFLAGS),-s)
 
 check-hardening: build/init-lite build/hardening/init-lite.sym
 	@HARDEN_BIN=build/init-lite HARDEN_SYM=build/hardening/init-lite.sym \

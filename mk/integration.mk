@@ -10,7 +10,7 @@ APT_PACKAGES	+= libc6-dev util-linux bsdutils coreutils procps
 # those tests can fail. About 30 s: worth it, so make check runs it.
 CHECK_TARGETS	+= check-integration-tini
 check-integration-tini:
-	@sh tests/install-deps.sh tini
+	@sh scripts/install-deps.sh tini
 	@bash tests/integration/vs-tini.sh
 
 .PHONY: check-integration-tini

@@ -13,8 +13,8 @@
 #                           the integration suite), dist, Kubernetes YAML
 #
 # The arm64 binary is built with Debian's cross compiler
-# (gcc-aarch64-linux-gnu) against glibc: Debian ships no musl for aarch64,
-# so it is static glibc with _FORTIFY_SOURCE and RELRO. ARM64_CC, ARM64_CFLAGS and
+# (gcc-aarch64-linux-gnu) against glibc, for now (static glibc with
+# _FORTIFY_SOURCE and RELRO; musl cross builds are to come). ARM64_CC, ARM64_CFLAGS and
 # ARM64_LDFLAGS are for the cross build what CC, CFLAGS and LDFLAGS are for
 # the native one (the user's CFLAGS may name x86 options, so they are not
 # passed to the cross compiler).
@@ -25,9 +25,7 @@ MANPAGE		= init-lite.1
 ARCH		?=
 
 ARM64_CC	?= aarch64-linux-gnu-gcc
-# glibc: _FORTIFY_SOURCE works, and its static start-up applies RELRO
-# (see TARGET_HARDEN in the Makefile).
-ARM64_HARDEN	= -D_FORTIFY_SOURCE=2 -Wl,-z,relro,-z,now
+# glibc: release_cmd (Makefile) gives it _FORTIFY_SOURCE and RELRO.
 ARM64_CFLAGS	?=
 ARM64_LDFLAGS	?=
 ARM64_BIN	= build/arm64/init-lite
@@ -52,14 +50,14 @@ arm64: $(ARM64_BIN)
 build/arm64:
 	mkdir -p $@
 
-# build/commit (top-level Makefile) makes it rebuild when only the commit
-# changed, since --version embeds it.
-$(ARM64_BIN): $(SRC) $(HDR) Makefile mk/packaging.mk build/commit | build/arm64
-	$(ARM64_CC) $(WARN) $(DEFS) $(REL_CFLAGS) $(ARM64_CFLAGS) \
-		$(SRC) -o $@ $(REL_LDFLAGS) $(ARM64_HARDEN) $(ARM64_LDFLAGS)
+# The release compile line with the cross compiler (release_binary in the
+# Makefile); its stamp build/arm64/init-lite.cmd holds the commit, so a new
+# commit or other ARM64_* flags rebuild it.
+$(eval $(call release_binary,$(ARM64_BIN),$(ARM64_CC),$(ARM64_CFLAGS),$(ARM64_LDFLAGS)))
+$(ARM64_BIN): | build/arm64
 
 # A tiny static aarch64 program that init-lite runs under qemu in the tests.
-$(ARM64_HELPER): tests/packaging/helper.c | build/arm64
+$(ARM64_HELPER): tests/packaging/helper.c Makefile mk/packaging.mk | build/arm64
 	$(ARM64_CC) $(WARN) -O2 -static -o $@ $<
 
 # ---- install ---------------------------------------------------------------

@@ -1,16 +1,21 @@
 #!/bin/bash
-# Checks that `init-lite --help` and the man page document the same options:
-# the set of option names (-x and --long) printed by --help on stdout must
-# equal the set of names in the .It lines of the man page's OPTIONS section.
-# When --help names INIT_LITE_* / TINI_* variables, they must also equal the
-# variables of the man page's ENVIRONMENT section.
-# Usage: help-vs-man.sh [MANPAGE]; the binary comes from $INIT_LITE.
+# Checks that `init-lite --help`, the man page and the README's options table
+# document the same options: the set of option names (-x and --long) printed
+# by --help on stdout must equal the set of names in the .It lines of the
+# man page's OPTIONS section, and the set in the first two columns of the
+# README table headed `| short | long | environment | meaning |`. When
+# --help names INIT_LITE_* / TINI_* variables, they must also equal the
+# variables of the man page's ENVIRONMENT section and of the README table's
+# environment column. Everything is read from the three texts: a new option
+# needs no change here.
+# Usage: help-vs-man.sh [MANPAGE [README]]; the binary comes from $INIT_LITE.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 INIT_LITE=${INIT_LITE:-$root/build/init-lite}
 man=${1:-$root/init-lite.1}
+readme=${2:-$root/README.md}
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -51,6 +56,24 @@ awk '
 			}
 	}' "$man" | sort -u >"$tmp/man.opts"
 
+# README: the rows of the options table (the first table whose header is
+# `| short | long | environment | meaning |`); options from columns 1-2,
+# variables from column 3.
+awk -F'|' '
+	!done && /^\| *short *\| *long *\| *environment *\|/ { in_t = 1; next }
+	in_t && /^\|/ {
+		if ($2 ~ /^ *-+ *$/) next
+		print "opt" $2 " " $3
+		print "env" $4
+		next
+	}
+	in_t { in_t = 0; done = 1 }' "$readme" >"$tmp/readme.rows"
+grep '^opt' "$tmp/readme.rows" | sed 's/^opt//' |
+	grep -oE '(^|[ ,`])--?[A-Za-z][A-Za-z0-9-]*' |
+	sed 's/^[ ,`]//' | sort -u >"$tmp/readme.opts"
+grep '^env' "$tmp/readme.rows" | { grep -oE '\b(INIT_LITE|TINI)_[A-Z][A-Z_]*' || true; } |
+	sort -u >"$tmp/readme.env"
+
 status=0
 if [ ! -s "$tmp/help.opts" ]; then
 	echo "help-vs-man: FAIL: no option found in --help output" >&2
@@ -68,6 +91,20 @@ if [ -n "$only_help" ]; then
 fi
 if [ -n "$only_man" ]; then
 	echo "help-vs-man: FAIL: in the man page but not in --help: $only_man" >&2
+	status=1
+fi
+if [ ! -s "$tmp/readme.opts" ]; then
+	echo "help-vs-man: FAIL: no options table (| short | long | environment | meaning |) in $readme" >&2
+	status=1
+fi
+only_help=$(comm -23 "$tmp/help.opts" "$tmp/readme.opts" | tr '\n' ' ')
+only_readme=$(comm -13 "$tmp/help.opts" "$tmp/readme.opts" | tr '\n' ' ')
+if [ -n "$only_help" ]; then
+	echo "help-vs-man: FAIL: in --help but not in the README table: $only_help" >&2
+	status=1
+fi
+if [ -n "$only_readme" ]; then
+	echo "help-vs-man: FAIL: in the README table but not in --help: $only_readme" >&2
 	status=1
 fi
 
@@ -98,13 +135,18 @@ if [ -s "$tmp/help.env" ]; then
 		tail -n +3 "$tmp/env.diff" | grep '^[-+]' >&2
 		status=1
 	fi
+	if ! diff -u "$tmp/help.env" "$tmp/readme.env" >"$tmp/env.diff"; then
+		echo "help-vs-man: FAIL: environment variables differ (- --help, + README table):" >&2
+		tail -n +3 "$tmp/env.diff" | grep '^[-+]' >&2
+		status=1
+	fi
 	env_note="$(wc -l <"$tmp/help.env") variables"
 else
 	env_note="--help names no variable, not compared"
 fi
 
 if [ "$status" -eq 0 ]; then
-	echo "help-vs-man: ok: $(wc -l <"$tmp/help.opts") options match" \
+	echo "help-vs-man: ok: $(wc -l <"$tmp/help.opts") options match in --help, man page and README" \
 		"($(tr '\n' ' ' <"$tmp/help.opts" | sed 's/ $//')); environment: $env_note"
 fi
 if [ "$status" -eq 0 ]; then

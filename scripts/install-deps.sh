@@ -1,6 +1,7 @@
 #!/bin/sh
-# Installs the Debian packages the tests need, only those missing, so that
-# `make check` works on a fresh Debian machine as root.
+# Installs the Debian packages given, only those missing, so that `make demo`
+# (musl-tools) and `make check` (what the tests need) work on a fresh Debian
+# machine as root: sh scripts/install-deps.sh PACKAGE...
 # Never removes or upgrades anything.
 set -eu
 missing=

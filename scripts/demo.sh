@@ -2,7 +2,7 @@
 # A short demo of init-lite as PID 1 of a new PID namespace (needs root):
 # a signal forwarded to the program, an orphan reaped, the exit status, and
 # a leftover given SIGTERM and time to finish before init-lite exits.
-#   sh tests/demo.sh /abs/path/build/init-lite
+#   sh scripts/demo.sh /abs/path/build/init-lite
 # Exits 0 when everything behaved, 1 otherwise.
 set -eu
 
