@@ -59,7 +59,7 @@ $(ARM64_BIN): $(SRC) $(HDR) Makefile mk/packaging.mk build/commit | build/arm64
 		$(SRC) -o $@ $(REL_LDFLAGS) $(ARM64_HARDEN) $(ARM64_LDFLAGS)
 
 # A tiny static aarch64 program that init-lite runs under qemu in the tests.
-$(ARM64_HELPER): tests/packaging/helper.c | build/arm64
+$(ARM64_HELPER): tests/helpers/app.c | build/arm64
 	$(ARM64_CC) $(WARN) -O2 -static -o $@ $<
 
 # ---- install ---------------------------------------------------------------
