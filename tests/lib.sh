@@ -166,7 +166,7 @@ children() {
 # descendants PID: every descendant, parents first, one per line (no
 # subshell per process: trees of 1000 orphans are walked quickly).
 descendants() {
-	local queue=("$1") out=() p f line k
+	local queue=("$1") found=() p f line k
 	while [ ${#queue[@]} -gt 0 ]; do
 		p=${queue[0]}
 		queue=("${queue[@]:1}")
@@ -174,12 +174,12 @@ descendants() {
 			line=
 			{ read -r line <"$f"; } 2>/dev/null || true
 			for k in $line; do
-				out+=("$k")
+				found+=("$k")
 				queue+=("$k")
 			done
 		done
 	done
-	[ ${#out[@]} -eq 0 ] || printf '%s\n' "${out[@]}"
+	[ ${#found[@]} -eq 0 ] || printf '%s\n' "${found[@]}"
 }
 
 # kill_trees PID...: SIGKILL each PID and its descendants (cleanup at the
