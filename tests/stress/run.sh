@@ -50,7 +50,7 @@ esac
 H=$(mktemp -d /tmp/init-lite-stress.XXXXXX)
 chmod 755 "$H"
 trap 'rm -rf "$H"' EXIT
-build_helpers "$H" sigstorm sink storm
+build_helpers "$H" orphans sigstorm sink
 
 TEST_TIMEOUT=${TEST_TIMEOUT:-120}
 for name in $(select_tests "$HERE/tests.sh" -- "$@"); do

@@ -5,14 +5,14 @@
 # and the functions of tests/lib.sh and lib.sh.
 
 # ---- zombie storm ------------------------------------------------------------
-# A child makes ORPHANS orphans as fast as it can (tests/helpers/storm.c): at the
-# end none is left unreaped, init-lite's VmRSS did not grow, and the exit
+# A child makes ORPHANS orphans as fast as it can (tests/helpers/orphans.c
+# -storm): at the end none is left unreaped, init-lite's VmRSS did not grow, and the exit
 # status is the child's.
 test_zombie_storm() {
 	local up ipid storm rss base peak=0 most=0 n=0 kids after status=0
 
 	unshare --pid --fork --mount-proc "$INIT_LITE" -- \
-		"$H/storm" "$ORPHANS" "$T/done" "$T/go" 42 \
+		"$H/orphans" -storm "$ORPHANS" "$T/done" "$T/go" 42 \
 		</dev/null >"$T/out" 2>"$T/err" &
 	up=$!
 	BG+=("$up")
