@@ -73,8 +73,10 @@ count_lines() {
 # start CMD...: run CMD in the background (stdin /dev/null, stdout $T/out,
 # stderr $T/err) and wait until init-lite runs in it: UPID is CMD's pid,
 # IPID the pid of init-lite (CMD itself or its child, e.g. under unshare).
-# Fails if CMD ends first, unless EARLY_EXIT_OK is set. ERR_FD: send stderr
-# to that descriptor instead.
+# Fails if CMD ends first, unless EARLY_EXIT_OK is set: a test whose program
+# ends by itself must set it, since on a busy machine init-lite may have
+# done all its work before the first look. ERR_FD: send stderr to that
+# descriptor instead.
 start() {
 	if [ -n "${ERR_FD:-}" ]; then
 		"$@" </dev/null >"$T/out" 2>&"$ERR_FD" &
