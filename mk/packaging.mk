@@ -57,7 +57,7 @@ $(eval $(call release_binary,$(ARM64_BIN),$(ARM64_CC),$(ARM64_CFLAGS),$(ARM64_LD
 $(ARM64_BIN): | build/arm64
 
 # A tiny static aarch64 program that init-lite runs under qemu in the tests.
-$(ARM64_HELPER): tests/packaging/helper.c Makefile mk/packaging.mk | build/arm64
+$(ARM64_HELPER): tests/helpers/app.c Makefile mk/packaging.mk | build/arm64
 	$(ARM64_CC) $(WARN) -O2 -static -o $@ $<
 
 # ---- install ---------------------------------------------------------------

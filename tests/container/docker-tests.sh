@@ -119,7 +119,7 @@ make_context() {
 	cp "$TOP/Dockerfile.example" "$ctx/Dockerfile"
 	cp "$INIT_LITE" "$ctx/init-lite"
 	[ -x "$ctx/app" ] || "${CC:-cc}" -Wall -Wextra -Werror -O2 -static \
-		-o "$ctx/app" "$HERE/app.c"
+		-o "$ctx/app" "$HERE/../helpers/app.c"
 }
 
 t_build_scratch() {

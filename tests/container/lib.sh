@@ -5,85 +5,34 @@
 # with `die REASON` or `skip REASON`, and any unexpected failing command
 # fails it too (the reason is then the last line of its log).
 
-PASS=0
-FAILED=0
-SKIPPED=0
+# shellcheck source=../lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 
-now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
-
-die() { printf '%s\n' "$*" >"$T/reason"; exit 1; }
-skip() { printf '%s\n' "$*" >"$T/reason"; exit 77; }
+# die and until_true: the names these tests use for fail and wait_for.
+die() { fail "$@"; }
+# Polls every 0.1 s: each poll may ask dockerd.
+until_true() { WAIT_POLL=0.1 wait_for "$@"; }
+skip() { printf '%s\n' "$*" >"$REASON"; exit 77; }
 # A figure worth reporting, printed as a comment after the result line.
 # CONTAINER_TEST_TIMES=1 adds each test's duration.
 note() { printf '# %s\n' "$*" >>"$T/notes"; }
 
 # run_test NAME FUNCTION [ARGS...]
 run_test() {
-	local name=$1 rc reason t0
+	local name=$1 t0
 	shift
-	: >"$T/reason"
 	: >"$T/notes"
 	t0=$(now_ms)
-	set +e
-	(set -e; "$@") >"$T/log/$name" 2>&1 </dev/null
-	rc=$?
-	set -e
+	REASON=$T/reason TEST_LOG=$T/log/$name VERBOSE=1 \
+		run_case "$name" in_subshell "$@"
 	[ -z "${CONTAINER_TEST_TIMES:-}" ] ||
 		note "$name took $(( $(now_ms) - t0 )) ms"
-	reason=$(head -n 1 "$T/reason")
-	case $rc in
-	0)
-		echo "ok $name"
-		PASS=$((PASS + 1)) ;;
-	77)
-		echo "skip $name: $reason"
-		SKIPPED=$((SKIPPED + 1)) ;;
-	*)
-		[ -n "$reason" ] ||
-			reason="exit status $rc: $(tail -n 1 "$T/log/$name")"
-		echo "FAIL $name: $reason"
-		FAILED=$((FAILED + 1))
-		tail -n 15 "$T/log/$name" | sed 's/^/#   /' ;;
-	esac
 	cat "$T/notes"
 }
+in_subshell() { (set -e; "$@"); }
 
 # A whole group that cannot run: one skip line.
-skip_group() {
-	echo "skip $1: $2"
-	SKIPPED=$((SKIPPED + 1))
-}
-
-summary() {
-	if [ "$SKIPPED" -gt 0 ]; then
-		echo "$PASS passed, $FAILED failed, $SKIPPED skipped"
-	else
-		echo "$PASS passed, $FAILED failed"
-	fi
-}
-
-# wait_pid PID SECONDS: wait for a child of this shell, at most SECONDS;
-# sets WAIT_STATUS; returns 1 if it is still running.
-wait_pid() {
-	local pid=$1 end=$(( $(now_ms) + $2 * 1000 ))
-	while kill -0 "$pid" 2>/dev/null; do
-		[ "$(now_ms)" -lt "$end" ] || return 1
-		sleep 0.05
-	done
-	WAIT_STATUS=0
-	# shellcheck disable=SC2034 # read by the callers
-	wait "$pid" || WAIT_STATUS=$?
-}
-
-# until_true SECONDS COMMAND...: retry COMMAND every 0.1 s, at most SECONDS.
-until_true() {
-	local end=$(( $(now_ms) + $1 * 1000 ))
-	shift
-	until "$@"; do
-		[ "$(now_ms)" -lt "$end" ] || return 1
-		sleep 0.1
-	done
-}
+skip_group() { skip_test "$@"; }
 
 # orphans_sh WANT: a busybox sh snippet to run inside a container. It starts
 # 5 orphans (`usleep 200000` whose parents exit at once, so they are

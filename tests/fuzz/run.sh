@@ -9,7 +9,7 @@
 # leak): prints the end of the log, the saved input and how to replay it.
 # Prints one line per target with libFuzzer's figures (executions, exec/s,
 # cov: edges covered, ft: features, corpus size) and writes the same as a
-# Markdown table to build/fuzz/summary.md.
+# Markdown table to build/fuzz/summary.md; `N passed, N failed` last.
 set -eu
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -22,17 +22,18 @@ case $SECONDS_EACH in
 esac
 [ $# -gt 0 ] || { echo "usage: run.sh FUZZ_BINARY..." >&2; exit 2; }
 
+# shellcheck source=../lib.sh
+. "$HERE/../lib.sh"
 mkdir -p "$OUT/work" "$OUT/artifacts" "$OUT/logs"
-summary=$OUT/summary.md
+table=$OUT/summary.md
 {
 	echo "| target | seconds | executions | exec/s | cov | ft | corpus |"
 	echo "|---|---|---|---|---|---|---|"
-} >"$summary"
+} >"$table"
 
 # field NAME: the value after "NAME:" in libFuzzer's DONE line.
 field() { printf '%s\n' "$done_line" | sed -n "s|.* $1: *\([^ ]*\).*|\1|p"; }
 
-failed=0
 for bin in "$@"; do
 	name=$(basename "$bin")
 	target=${name#fuzz_}
@@ -58,8 +59,7 @@ for bin in "$@"; do
 	corp=$(field corp)
 	rate=$(field exec/s)
 	if [ "$rc" -ne 0 ] || [ -z "$done_line" ]; then
-		failed=$((failed + 1))
-		echo "FAIL fuzz_$target: libFuzzer exit status $rc; log: $log"
+		flunk "fuzz_$target" "libFuzzer exit status $rc; log: $log"
 		# The finding first (property, sanitizer summary), then the end
 		# of the log.
 		grep -a -m 5 -E 'property failed|SUMMARY:|ERROR: ' "$log" | sed 's/^/    /' || true
@@ -68,12 +68,11 @@ for bin in "$@"; do
 			[ -e "$a" ] || continue
 			echo "    input saved as $a; replay: $bin $a"
 		done
-		echo "| $target | $SECONDS_EACH | FAILED (status $rc) | | | | |" >>"$summary"
+		echo "| $target | $SECONDS_EACH | FAILED (status $rc) | | | | |" >>"$table"
 		continue
 	fi
-	printf 'ok fuzz_%s: %s executions in %ss (%s exec/s), cov: %s ft: %s corpus: %s\n' \
-		"$target" "${execs:-?}" "$SECONDS_EACH" "$rate" "$cov" "$ft" "$corp"
-	echo "| $target | $SECONDS_EACH | ${execs:-?} | $rate | $cov | $ft | $corp |" >>"$summary"
+	pass "fuzz_$target" "${execs:-?} executions in ${SECONDS_EACH}s ($rate exec/s), cov: $cov ft: $ft corpus: $corp"
+	echo "| $target | $SECONDS_EACH | ${execs:-?} | $rate | $cov | $ft | $corp |" >>"$table"
 done
-echo "fuzz: $(($# - failed)) targets clean, $failed with findings (table: $summary)"
-[ "$failed" -eq 0 ]
+echo "# table: $table"
+summary

@@ -20,7 +20,8 @@
 # - stripped: no .symtab.
 # Recorded, not required: PIE (static-pie needs a dynamic loader with
 # musl-gcc on Debian, so EXEC is expected), _FORTIFY_SOURCE (glibc only).
-# Prints a Markdown table of what the binary has and lacks.
+# Prints `ok NAME` or `FAIL NAME: reason` per property, a Markdown table of
+# what the binary has and lacks, then `N passed, N failed`.
 set -eu
 
 BIN=${HARDEN_BIN:-build/init-lite}
@@ -32,17 +33,21 @@ SRC=$HERE/../../src
 T=$(mktemp -d /tmp/init-lite-harden.XXXXXX)
 trap 'rm -rf "$T"' EXIT
 
-failures=0
+# shellcheck source=../lib.sh
+. "$HERE/../lib.sh"
 rows=()
+why=
 # row PROPERTY VALUE: a line of the table.
 row() { rows+=("| $1 | $2 |"); }
-bad() {
-	echo "FAIL $*"
-	failures=$((failures + 1))
+# bad REASON: the property being checked fails; verdict NAME: its result.
+bad() { why="${why:+$why; }$*"; }
+verdict() {
+	if [ -z "$why" ]; then pass "$1"; else flunk "$1" "$why"; fi
+	why=
 }
 
 for f in "$BIN" "$SYM"; do
-	[ -f "$f" ] || { echo "FAIL setup: $f does not exist"; exit 1; }
+	[ -f "$f" ] || setup_fail "$f does not exist"
 done
 readelf -hlW "$BIN" >"$T/headers"
 readelf -SW "$BIN" >"$T/sections"
@@ -56,6 +61,7 @@ if [ -n "$(segment INTERP)" ] || [ -n "$(segment DYNAMIC)" ]; then
 else
 	row "static (no INTERP, no DYNAMIC)" "yes"
 fi
+verdict static
 
 # ---- PIE (recorded) ----
 type=$(sed -n 's/^ *Type: *\([A-Z]*\).*/\1/p' "$T/headers")
@@ -64,6 +70,7 @@ EXEC) row "PIE" "no (ELF type EXEC: fixed address; musl-gcc -static-pie gives a 
 DYN) row "PIE" "yes (static-pie)" ;;
 *) bad "unexpected ELF type $type"; row "PIE" "?" ;;
 esac
+verdict elf_type
 
 # ---- stack ----
 stack=$(segment GNU_STACK)
@@ -76,6 +83,7 @@ else
 	bad "PT_GNU_STACK is executable: $stack"
 	row "non-executable stack (GNU_STACK without E)" "**no**"
 fi
+verdict nx_stack
 # No segment both writable and executable (W^X).
 wx=$(awk '$1 == "LOAD" { f = ""; for (i = 7; i <= NF - 1; i++) f = f $i; if (f ~ /W/ && f ~ /E/) print }' "$T/headers")
 if [ -n "$wx" ]; then
@@ -84,6 +92,7 @@ if [ -n "$wx" ]; then
 else
 	row "W^X (no LOAD segment both W and E)" "yes"
 fi
+verdict w_xor_x
 
 # ---- RELRO ----
 relro=$(segment GNU_RELRO)
@@ -106,6 +115,7 @@ glibc)
 	;;
 *) bad "HARDEN_LIBC must be musl or glibc, not $LIBC" ;;
 esac
+verdict relro
 
 # ---- stripped ----
 if grep -q '\.symtab' "$T/sections"; then
@@ -114,6 +124,7 @@ if grep -q '\.symtab' "$T/sections"; then
 else
 	row "stripped" "yes"
 fi
+verdict stripped
 
 # ---- stack protector ----
 objcopy -O binary -j .text "$BIN" "$T/bin.text"
@@ -141,6 +152,7 @@ else
 		row "stack protector (-fstack-protector-strong)" "yes: $nours of init-lite's functions check a canary ($(paste -sd, "$T/ours_protected" | sed 's/,/, /g')); $canaries canary checks in the shipped file, libc's included"
 	fi
 fi
+verdict stack_protector
 
 # ---- FORTIFY (recorded) ----
 case $LIBC in
@@ -155,8 +167,4 @@ row "size" "$(stat -c %s "$BIN") bytes"
 echo "| property | $(basename "$BIN") ($LIBC) |"
 echo "|---|---|"
 printf '%s\n' "${rows[@]}"
-if [ "$failures" -gt 0 ]; then
-	echo "hardening: $failures failed"
-	exit 1
-fi
-echo "hardening: ok"
+summary

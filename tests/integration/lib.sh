@@ -1,7 +1,8 @@
 # shellcheck shell=bash
-# Shared helpers of the integration tests, sourced by run.sh in the process
-# that runs one test. Set by run.sh: INIT_LITE (the init under test), H (the
-# compiled helpers), REASON (file that receives the failure reason).
+# Helpers of the integration tests only (the shared ones are in
+# tests/lib.sh), sourced by run.sh in the process that runs one test. Set by
+# run.sh: INIT_LITE (the init under test), H (the compiled helpers), REASON
+# (file that receives the failure reason).
 # Each test runs in its own temp dir $T; the pids it starts are killed and
 # $T removed when it ends, whatever the outcome.
 
@@ -12,17 +13,6 @@ UPID=     # the process started in the background (unshare, or init itself)
 IPID=     # init-lite's host pid
 STATUS=   # exit status of $UPID, set by wait_exit
 CLEAN_PIDS=()
-
-fail() {
-	printf '%s\n' "$*" >"$REASON"
-	exit 1
-}
-
-# now_ms: wall clock in milliseconds, without forking.
-now_ms() {
-	local t=${EPOCHREALTIME//[!0-9]/}
-	echo $((t / 1000))
-}
 
 # nap [SECS]: a short sleep between two polls.
 nap() { sleep "${1:-0.02}"; }
@@ -51,14 +41,9 @@ proc_status() {
 	done <"/proc/$1/status"
 }
 
-alive() { [ -n "$(proc_field "$1" 3)" ] && [ "$(proc_field "$1" 3)" != Z ]; }
-gone() { ! alive "$1"; }
 in_state() { [ "$(proc_field "$1" 3)" = "$2" ]; }
 has_children() { [ -n "$(children "$1")" ]; }
 no_children() { [ -z "$(children "$1")" ]; }
-
-# shellcheck source=tests/proc.sh
-. "$(dirname "${BASH_SOURCE[0]}")/../proc.sh"
 
 # find_comm PID NAME: first descendant of PID whose comm is NAME.
 find_comm() {
@@ -68,24 +53,6 @@ find_comm() {
 		[ "$c" = "$2" ] && { echo "$p"; return 0; }
 	done
 	return 1
-}
-
-# to_ms SECS: "2" or "0.5" -> milliseconds.
-to_ms() {
-	local i=${1%%.*} f=0
-	case $1 in *.*) f=${1#*.}000; f=${f:0:3} ;; esac
-	echo $((${i:-0} * 1000 + 10#$f))
-}
-
-# wait_for SECS CMD...: retry CMD until it succeeds; 1 after SECS.
-wait_for() {
-	local end
-	end=$(($(now_ms) + $(to_ms "$1")))
-	shift
-	until "$@"; do
-		[ "$(now_ms)" -ge "$end" ] && return 1
-		nap 0.02
-	done
 }
 
 # wait_file FILE [SECS]: until FILE exists, or fail.
@@ -106,8 +73,10 @@ count_lines() {
 # start CMD...: run CMD in the background (stdin /dev/null, stdout $T/out,
 # stderr $T/err) and wait until init-lite runs in it: UPID is CMD's pid,
 # IPID the pid of init-lite (CMD itself or its child, e.g. under unshare).
-# Fails if CMD ends first, unless EARLY_EXIT_OK is set. ERR_FD: send stderr
-# to that descriptor instead.
+# Fails if CMD ends first, unless EARLY_EXIT_OK is set: a test whose program
+# ends by itself must set it, since on a busy machine init-lite may have
+# done all its work before the first look. ERR_FD: send stderr to that
+# descriptor instead.
 start() {
 	if [ -n "${ERR_FD:-}" ]; then
 		"$@" </dev/null >"$T/out" 2>&"$ERR_FD" &
@@ -182,12 +151,11 @@ start_host() {
 
 # wait_exit [SECS]: wait for $UPID to end and set STATUS, or fail.
 wait_exit() {
-	wait_for "${1:-5}" exited || fail "init-lite still running after ${1:-5}s"
-	STATUS=0
-	wait "$UPID" || STATUS=$?
+	wait_pid "$UPID" "${1:-5}" || fail "init-lite still running after ${1:-5}s"
+	STATUS=$WAIT_STATUS
 }
 
-exited() { ! alive "$UPID"; }
+exited() { gone "$UPID"; }
 
 # run_ns [VAR=VALUE...] INIT-ARGS...: start_ns and wait_exit.
 run_ns() {
@@ -213,14 +181,7 @@ main_child() {
 }
 
 cleanup() {
-	local p q
-	for p in "${CLEAN_PIDS[@]}"; do
-		[ -n "$p" ] || continue
-		for q in $(descendants "$p") "$p"; do
-			kill -KILL "$q" 2>/dev/null || true
-		done
-	done
-	wait 2>/dev/null || true
+	kill_trees "${CLEAN_PIDS[@]}"
 	cd /
 	[ -n "${KEEP:-}" ] || rm -rf "$T"
 }

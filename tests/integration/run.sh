@@ -5,7 +5,8 @@
 # see the warning; then as pid 2 under a shell in a namespace, see
 # start_host in lib.sh), and is signalled from outside the way `docker kill`
 # does it. The t_*.sh files hold the tests (functions test_NAME), lib.sh the
-# shared helpers, helpers/*.c the small programs they run.
+# helpers of these tests only (tests/lib.sh the shared ones), and
+# tests/helpers/*.c the small programs they run.
 #
 #   INIT_LITE=/abs/path/init-lite bash tests/integration/run.sh [FILTER...]
 #
@@ -18,6 +19,9 @@ set -eu
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 INIT_LITE=${INIT_LITE:-$HERE/../../build/init-lite}
 export INIT_LITE
+
+# shellcheck source=../lib.sh
+. "$HERE/../lib.sh"
 
 if [ "${1-}" = --one ]; then
 	# One test, in this process (run.sh calls itself under `timeout`).
@@ -32,18 +36,10 @@ if [ "${1-}" = --one ]; then
 	exit 0
 fi
 
-passed=0
-failed=0
-summary() { echo "$passed passed, $failed failed"; }
-
-if [ "$(id -u)" -ne 0 ]; then
-	echo "FAIL setup: the integration tests need root (unshare --pid)"
-	failed=1; summary; exit 1
-fi
-if [ ! -x "$INIT_LITE" ]; then
-	echo "FAIL setup: INIT_LITE=$INIT_LITE is not an executable file"
-	failed=1; summary; exit 1
-fi
+[ "$(id -u)" -eq 0 ] ||
+	setup_fail "the integration tests need root (unshare --pid)"
+[ -x "$INIT_LITE" ] ||
+	setup_fail "INIT_LITE=$INIT_LITE is not an executable file"
 case $INIT_LITE in
 /*) ;;
 *) INIT_LITE=$(cd "$(dirname "$INIT_LITE")" && pwd)/$(basename "$INIT_LITE") ;;
@@ -52,53 +48,20 @@ esac
 H=$(mktemp -d /tmp/init-lite-helpers.XXXXXX)
 trap 'rm -rf "$H"' EXIT
 export H
-for c in "$HERE"/helpers/*.c; do
-	name=$(basename "$c" .c)
-	[ "$name" = rawsig ] && continue
-	if ! ${CC:-cc} -O2 -Wall -Wextra -Werror -o "$H/$name" "$c" \
-		"$HERE/helpers/rawsig.c" 2>"$H/cc.log"; then
-		echo "FAIL setup: cannot compile helpers/$name.c: $(head -c 500 "$H/cc.log")"
-		failed=1; summary; exit 1
-	fi
-done
+build_helpers "$H" flusher orphans recorder sigq sigwrap subreaper
 
 # Test a private copy: a rebuild during the run must not change the binary.
 mkdir "$H/bin"
 cp "$INIT_LITE" "$H/bin/"
 INIT_LITE=$H/bin/$(basename "$INIT_LITE")
 
-tests=$(sed -n 's/^test_\([a-z0-9_]*\)() {.*/\1/p' "$HERE"/t_*.sh)
-for name in $tests; do
-	if [ $# -gt 0 ]; then
-		want=
-		for f in "$@"; do
-			case $name in *"$f"*) want=1 ;; esac
-		done
-		[ -n "$want" ] || continue
-	fi
-	export REASON=$H/reason
-	rm -f "$REASON"
-	rc=0
+export REASON=$H/reason
+TEST_LOG=$H/log
+TEST_TIMEOUT=${TEST_TIMEOUT:-30}
+for name in $(select_tests "$HERE"/t_*.sh -- "$@"); do
 	# The test's shell is a subreaper: what a test leaves behind ends up
 	# there and is reaped, not left to the host's PID 1.
-	timeout -k 5 "${TEST_TIMEOUT:-30}" "$H/subreaper" bash "$HERE/run.sh" --one "$name" \
-		>"$H/log" 2>&1 || rc=$?
-	if [ "$rc" -eq 0 ]; then
-		echo "ok $name"
-		passed=$((passed + 1))
-		continue
-	fi
-	if [ -s "$REASON" ]; then
-		why=$(head -n 3 "$REASON" | tr '\n' ' ')
-	elif [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
-		why="timed out after ${TEST_TIMEOUT:-30}s"
-	else
-		why="exit status $rc: $(tail -n 2 "$H/log" | tr '\n' ' ')"
-	fi
-	echo "FAIL $name: $why"
-	[ -z "${VERBOSE:-}" ] || sed 's/^/    /' "$H/log"
-	failed=$((failed + 1))
+	run_case "$name" timeout -k 5 "$TEST_TIMEOUT" \
+		"$H/subreaper" bash "$HERE/run.sh" --one "$name"
 done
-
 summary
-[ "$failed" -eq 0 ]

@@ -67,9 +67,9 @@ test_argv_passthrough() {
 test_stopped_child() {
 	# A forwarded TSTP stops the child; stopped is not exited; CONT resumes.
 	local child
-	# 3 s, not 1: on a loaded machine a 1 s child could be gone before
-	# it is seen.
-	start_ns -- sleep 3
+	# A child that ends when told (not a `sleep N`: on a loaded machine
+	# it could end by itself before it is seen stopped or continued).
+	start_ns -- sh -c "while [ ! -e $T/go ]; do sleep 0.05; done"
 	wait_for 2 has_children "$IPID" || fail "no child"
 	child=$(main_child)
 	kill -TSTP "$IPID"
@@ -78,6 +78,7 @@ test_stopped_child() {
 	alive "$IPID" || fail "init-lite exited while its child was only stopped"
 	kill -CONT "$IPID"
 	wait_for 2 in_state "$child" S || fail "forwarded CONT did not resume the child"
+	touch "$T/go"
 	wait_exit 8
 	expect_status 0 "stopped then continued child: "
 }

@@ -24,7 +24,7 @@ bg_wait() {
 
 test_grace_flusher_completes() {
 	# The main child exits 7 while a helper still has work to finish.
-	start_ns -- sh -c "$(bg_wait "$H/flusher $T/data $MIB $T/ready" "$T/ready") exit 7"
+	EARLY_EXIT_OK=1 start_ns -- sh -c "$(bg_wait "$H/flusher $T/data $MIB $T/ready" "$T/ready") exit 7"
 	wait_exit 12
 	expect_status 7
 	file_complete "$T/data" "$MIB" ||
@@ -46,7 +46,7 @@ test_grace_term_ignored_killed() {
 test_grace_prompt_exit() {
 	# Three leftovers that exit at once on TERM: no sleeping out 30 s.
 	local t0 ms i
-	start_ns INIT_LITE_GRACE=30s -e 3 -- sh -c "
+	EARLY_EXIT_OK=1 start_ns INIT_LITE_GRACE=30s -e 3 -- sh -c "
 		$(bg_wait "$H/flusher $T/d1 0 $T/r1" "$T/r1")
 		$(bg_wait "$H/flusher $T/d2 0 $T/r2" "$T/r2")
 		$(bg_wait "$H/flusher $T/d3 0 $T/r3" "$T/r3") exit 3"

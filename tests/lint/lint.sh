@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # make lint: every static check over the repository; runs all of them and
 # reports every finding before failing, so one run shows the whole list.
+# Prints `ok STEP` or `FAIL STEP: ...` and its findings per step, then
+# `N passed, N failed`.
 #
 #   LINT_DEFS='-D_GNU_SOURCE ...' bash tests/lint/lint.sh
 #
@@ -57,16 +59,16 @@ while IFS= read -r f; do
 	esac
 done <"$TMP/all" >"$TMP/sh"
 
-failed=()
+# shellcheck source=../lib.sh
+. "$HERE/../lib.sh"
 step() {
 	local name=$1
 	shift
 	if "$@" >"$TMP/out" 2>&1; then
-		echo "ok $name"
+		pass "$name"
 	else
-		echo "FAIL $name:"
+		flunk "$name" "$(grep -c . "$TMP/out") lines of findings:"
 		sed 's/^/    /' "$TMP/out"
-		failed+=("$name")
 	fi
 }
 
@@ -159,8 +161,4 @@ step cppcheck run_cppcheck
 step clang-tidy run_tidy
 step shellcheck run_shellcheck
 
-if [ ${#failed[@]} -gt 0 ]; then
-	echo "lint: FAILED: ${failed[*]}"
-	exit 1
-fi
-echo "lint: all clean"
+summary

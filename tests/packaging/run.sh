@@ -1,6 +1,7 @@
 #!/bin/bash
-# make check-packaging: runs every packaging test, then prints a summary;
-# fails if any failed. Environment (set by mk/packaging.mk): MAKE, INIT_LITE,
+# make check-packaging: runs every packaging test (a step), each printing
+# its own checks, then `ok STEP` or `FAIL STEP: ...`; `N passed, N failed`
+# last; fails if any failed. Environment (set by mk/packaging.mk): MAKE, INIT_LITE,
 # INIT_LITE_ARM64, ARM64_HELPER.
 set -uo pipefail
 
@@ -9,15 +10,17 @@ root=$(cd "$here/../.." && pwd)
 py=/usr/bin/python3
 [ -x "$py" ] || py=python3
 
-failed=
+# shellcheck source=../lib.sh
+. "$here/../lib.sh"
 step() { # NAME COMMAND...
-	local name=$1
+	local name=$1 rc=0
 	shift
 	echo "== $name"
-	if "$@"; then
-		:
+	"$@" || rc=$?
+	if [ "$rc" -eq 0 ]; then
+		pass "$name"
 	else
-		failed="$failed $name"
+		flunk "$name" "exit status $rc (see above)"
 	fi
 }
 step man-lint bash "$here/man-lint.sh" "$root/init-lite.1"
@@ -29,8 +32,4 @@ step arm64-integration bash "$here/arm64-integration.sh"
 step dist bash "$here/dist.sh"
 step k8s-yaml "$py" "$here/k8s-yaml.py" "$root/examples/kubernetes"
 
-if [ -n "$failed" ]; then
-	echo "check-packaging: FAILED:$failed" >&2
-	exit 1
-fi
-echo "check-packaging: every step passed"
+summary

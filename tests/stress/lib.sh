@@ -1,27 +1,11 @@
 # shellcheck shell=bash
-# Helpers of the stress tests, sourced by run.sh --one in the process that
-# runs one test. Set there: T (the test's directory), BG (pids the test
-# started in the background, killed with their descendants at the end).
+# Helpers of the stress tests only (the shared ones are in tests/lib.sh),
+# sourced by run.sh --one in the process that runs one test. Set there: T
+# (the test's directory), BG (pids the test started in the background,
+# killed with their descendants at the end), FIGURES.
 
-# Kill what the test started (by pid) and its descendants.
-cleanup() {
-	local p c
-	for p in "${BG[@]}"; do
-		for c in $(descendants "$p") "$p"; do
-			kill -KILL "$c" 2>/dev/null || true
-		done
-	done
-	wait 2>/dev/null || true
-}
-# fail REASON: ends the test with REASON.
-fail() {
-	printf '%s\n' "$*" >"$T/reason"
-	exit 1
-}
 # note TEXT: a figure printed on the test's result line.
-note() { printf '%s\n' "$*" >>"$T/figures"; }
-# shellcheck source=tests/proc.sh
-. "$(dirname "${BASH_SOURCE[0]}")/../proc.sh"
+note() { printf '%s\n' "$*" >>"$FIGURES"; }
 # state PID: the state letter of PID ("" when gone).
 state() {
 	local s
@@ -50,20 +34,9 @@ init_of() {
 # wait_init PID: prints init-lite's pid (PID or a child of it) once it runs;
 # 1 after 5 s.
 wait_init() {
-	until_ok 5 init_of "$1" >/dev/null || return 1
+	wait_for 5 init_of "$1" >/dev/null || return 1
 	init_of "$1"
 }
 
 # children_are PID LIST: PID's children are exactly LIST.
 children_are() { [ "$(children "$1")" = "$2" ]; }
-
-# until_ok SECS CMD...: retry CMD every 20 ms; 1 after SECS.
-until_ok() {
-	local n=$(($1 * 50))
-	shift
-	until "$@"; do
-		n=$((n - 1))
-		[ "$n" -gt 0 ] || return 1
-		sleep 0.02
-	done
-}

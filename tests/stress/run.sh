@@ -7,7 +7,8 @@
 #
 # STRESS_ORPHANS (default 100000) and STRESS_SIGNALS (default 10000) set the
 # sizes; TEST_TIMEOUT (default 120) bounds each test in seconds. Prints
-# `ok NAME: figures` or `FAIL NAME: reason` per test, then a summary.
+# `ok NAME: figures` or `FAIL NAME: reason` per test, then
+# `N passed, N failed`.
 set -eu
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -16,6 +17,9 @@ ORPHANS=${STRESS_ORPHANS:-100000}
 SIGNALS=${STRESS_SIGNALS:-10000}
 export INIT_LITE ORPHANS SIGNALS
 
+# shellcheck source=tests/lib.sh
+. "$HERE/../lib.sh"
+
 # ---- one test, in its own process (run.sh --one NAME DIR) -------------------
 if [ "${1-}" = --one ]; then
 	NAME=$2
@@ -23,9 +27,11 @@ if [ "${1-}" = --one ]; then
 	H=$4
 	cd "$T"
 	BG=()
+	REASON=$T/reason
+	FIGURES=$T/figures
 	# shellcheck source=tests/stress/lib.sh
 	. "$HERE/lib.sh"
-	trap cleanup EXIT
+	trap 'kill_trees "${BG[@]}"' EXIT
 	# shellcheck source=tests/stress/tests.sh
 	. "$HERE/tests.sh"
 	"test_$NAME"
@@ -33,11 +39,9 @@ if [ "${1-}" = --one ]; then
 fi
 
 # ---- the driver ------------------------------------------------------------
-if [ "$(id -u)" -ne 0 ]; then
-	echo "FAIL setup: the stress tests need root (PID namespaces, setpriv)"
-	exit 1
-fi
-[ -x "$INIT_LITE" ] || { echo "FAIL setup: INIT_LITE=$INIT_LITE is not executable"; exit 1; }
+[ "$(id -u)" -eq 0 ] ||
+	setup_fail "the stress tests need root (PID namespaces, setpriv)"
+[ -x "$INIT_LITE" ] || setup_fail "INIT_LITE=$INIT_LITE is not executable"
 case $INIT_LITE in
 /*) ;;
 *) INIT_LITE=$(cd "$(dirname "$INIT_LITE")" && pwd)/$(basename "$INIT_LITE") ;;
@@ -46,43 +50,14 @@ esac
 H=$(mktemp -d /tmp/init-lite-stress.XXXXXX)
 chmod 755 "$H"
 trap 'rm -rf "$H"' EXIT
-for c in "$HERE"/helpers/*.c; do
-	name=$(basename "$c" .c)
-	if ! ${CC:-cc} -O2 -Wall -Wextra -Werror -o "$H/$name" "$c" 2>"$H/cc.log"; then
-		echo "FAIL setup: cannot compile helpers/$name.c: $(head -c 500 "$H/cc.log")"
-		exit 1
-	fi
-done
+build_helpers "$H" orphans sigstorm sink
 
-passed=0
-failed=0
-tests=$(sed -n 's/^test_\([a-z0-9_]*\)() {.*/\1/p' "$HERE/tests.sh")
-for name in $tests; do
-	if [ $# -gt 0 ]; then
-		want=
-		for f in "$@"; do
-			case $name in *"$f"*) want=1 ;; esac
-		done
-		[ -n "$want" ] || continue
-	fi
+TEST_TIMEOUT=${TEST_TIMEOUT:-120}
+for name in $(select_tests "$HERE/tests.sh" -- "$@"); do
 	T=$(mktemp -d "$H/$name.XXXXXX")
 	chmod 755 "$T"
-	rc=0
-	timeout -k 5 "${TEST_TIMEOUT:-120}" bash "$HERE/run.sh" --one "$name" "$T" "$H" \
-		>"$T/log" 2>&1 || rc=$?
-	figures=
-	[ -s "$T/figures" ] && figures=": $(paste -sd ';' "$T/figures" | sed 's/;/; /g')"
-	if [ "$rc" -eq 0 ]; then
-		echo "ok $name$figures"
-		passed=$((passed + 1))
-	else
-		reason="exit status $rc"
-		[ "$rc" -eq 124 ] && reason="timed out after ${TEST_TIMEOUT:-120}s"
-		[ -s "$T/reason" ] && reason=$(cat "$T/reason")
-		echo "FAIL $name: $reason$figures"
-		sed 's/^/    /' "$T/log" | tail -n 20
-		failed=$((failed + 1))
-	fi
+	REASON=$T/reason FIGURES=$T/figures TEST_LOG=$T/log VERBOSE=1 \
+		run_case "$name" timeout -k 5 "$TEST_TIMEOUT" \
+		bash "$HERE/run.sh" --one "$name" "$T" "$H"
 done
-echo "stress: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary

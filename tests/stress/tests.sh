@@ -2,18 +2,17 @@
 # The stress tests, sourced by run.sh --one in the process that runs one of
 # them. Set there: INIT_LITE, ORPHANS, SIGNALS, T (this test's directory,
 # the current one), H (the compiled helpers), BG (pids to kill at the end),
-# and the functions fail, note, children, descendants, state, rss_kb,
-# init_of, until_ok.
+# and the functions of tests/lib.sh and lib.sh.
 
 # ---- zombie storm ------------------------------------------------------------
-# A child makes ORPHANS orphans as fast as it can (helpers/storm.c): at the
-# end none is left unreaped, init-lite's VmRSS did not grow, and the exit
+# A child makes ORPHANS orphans as fast as it can (tests/helpers/orphans.c
+# -storm): at the end none is left unreaped, init-lite's VmRSS did not grow, and the exit
 # status is the child's.
 test_zombie_storm() {
 	local up ipid storm rss base peak=0 most=0 n=0 kids after status=0
 
 	unshare --pid --fork --mount-proc "$INIT_LITE" -- \
-		"$H/storm" "$ORPHANS" "$T/done" "$T/go" 42 \
+		"$H/orphans" -storm "$ORPHANS" "$T/done" "$T/go" 42 \
 		</dev/null >"$T/out" 2>"$T/err" &
 	up=$!
 	BG+=("$up")
@@ -36,7 +35,7 @@ test_zombie_storm() {
 	# helper (waiting for GO) is init-lite's only child.
 	storm=$(children "$ipid")
 	storm=${storm%% *}
-	until_ok 30 children_are "$ipid" "$storm" ||
+	wait_for 30 children_are "$ipid" "$storm" ||
 		fail "$(($(children "$ipid" | wc -w) - 1)) children of init-lite left unreaped 30 s after the storm"
 	[ "$(state "$storm")" != Z ] || fail "the storm helper is a zombie"
 	after=$(rss_kb "$ipid")
@@ -57,7 +56,7 @@ test_zombie_storm() {
 
 # ---- signal storm ------------------------------------------------------------
 # SIGNALS mixed standard and realtime signals at init-lite (PID 1) while its
-# child starts, runs and exits (helpers/sigstorm.c, helpers/sink.c).
+# child starts, runs and exits (tests/helpers/sigstorm.c, sink.c).
 # storm_run [INIT-OPTIONS...]: runs it (under $TRACE when set), checks the
 # report, sets INITPID.
 storm_run() {

@@ -15,15 +15,16 @@ set -eu
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 INIT=${VALGRIND_INIT:-$HERE/../../build/valgrind/init-lite}
 case $INIT in /*) ;; *) INIT=$PWD/$INIT ;; esac
-[ -x "$INIT" ] || { echo "FAIL setup: $INIT is not executable"; exit 1; }
-[ "$(id -u)" -eq 0 ] || { echo "FAIL setup: needs root (unshare --pid)"; exit 1; }
-command -v valgrind >/dev/null || { echo "FAIL setup: valgrind is not installed"; exit 1; }
+# shellcheck source=../lib.sh
+. "$HERE/../lib.sh"
+[ -x "$INIT" ] || setup_fail "$INIT is not executable"
+[ "$(id -u)" -eq 0 ] || setup_fail "needs root (unshare --pid)"
+command -v valgrind >/dev/null || setup_fail "valgrind is not installed"
 
 T=$(mktemp -d /tmp/init-lite-valgrind.XXXXXX)
 BGPID=
 cleanup() {
-	[ -z "$BGPID" ] || kill -KILL "$BGPID" 2>/dev/null || true
-	wait 2>/dev/null || true
+	kill_trees "$BGPID"
 	rm -rf "$T"
 }
 trap cleanup EXIT
@@ -34,30 +35,29 @@ VG=(valgrind --error-exitcode=99 --leak-check=full
 	--show-leak-kinds=definite,indirect --child-silent-after-fork=no
 	--trace-children=no)
 
-passed=0
-failed=0
 # result NAME STATUS WANT: checks the status and valgrind's logs of NAME:
 # one per process valgrind ran (init-lite, and its child until the exec).
 # Every error report starts with an "at 0x..." frame; the main log must
-# also end with "ERROR SUMMARY: 0 errors".
+# also end with "ERROR SUMMARY: 0 errors". A function check_NAME, if there
+# is one, adds a condition of its own: it prints what is wrong.
 result() {
-	local name=$1 status=$2 want=$3 errs=0 summary='' f n
+	local name=$1 status=$2 want=$3 errs=0 summary='' f n extra=
 	for f in "$T/$name".vg.*; do
 		[ -e "$f" ] || continue
 		n=$(grep -cE '^==[0-9]+== +at 0x' "$f" || true)
 		errs=$((errs + n))
 		grep -q 'ERROR SUMMARY: 0 errors' "$f" && summary=$f
 	done
-	if [ "$status" = "$want" ] && [ "$errs" -eq 0 ] && [ -n "$summary" ]; then
-		echo "ok $name: status $status, 0 errors, $(grep -h -m1 -E 'All heap blocks were freed|definitely lost' "$summary" | sed 's/^==[0-9]*== *//')"
-		passed=$((passed + 1))
+	! declare -F "check_$name" >/dev/null || extra=$("check_$name")
+	if [ "$status" = "$want" ] && [ "$errs" -eq 0 ] && [ -n "$summary" ] &&
+		[ -z "$extra" ]; then
+		pass "$name" "status $status, 0 errors, $(grep -h -m1 -E 'All heap blocks were freed|definitely lost' "$summary" | sed 's/^==[0-9]*== *//')"
 	else
-		echo "FAIL $name: status $status (want $want), $errs valgrind error reports${summary:- and no ERROR SUMMARY: 0 errors}"
+		flunk "$name" "${extra:+$extra; }status $status (want $want), $errs valgrind error reports${summary:- and no ERROR SUMMARY: 0 errors}"
 		for f in "$T/$name".vg.*; do
 			[ -e "$f" ] && grep -vE '^==[0-9]+== *$' "$f" | sed -n '5,40p' | sed 's/^/    /'
 		done
 		sed 's/^/    stderr: /' "$T/$name.err" | head -n 10
-		failed=$((failed + 1))
 	fi
 }
 
@@ -73,17 +73,12 @@ ns() {
 
 # ns_init PID: the descendant of PID that is PID 1 of its own namespace.
 ns_init() {
-	local p c k b kids
-	for c in /proc/"$1"/task/*/children; do
-		kids=
-		{ read -r kids <"$c"; } 2>/dev/null || true
-		for p in $kids; do
-			while read -r k _ b; do
-				[ "$k" = NSpid: ] && [ "${b:-}" = 1 ] &&
-					{ echo "$p"; return 0; }
-			done <"/proc/$p/status"
-			ns_init "$p" && return 0
-		done
+	local p k b
+	for p in $(descendants "$1"); do
+		while read -r k _ b; do
+			[ "$k" = NSpid: ] && [ "${b:-}" = 1 ] &&
+				{ echo "$p"; return 0; }
+		done < <(cat "/proc/$p/status" 2>/dev/null)
 	done
 	return 1
 }
@@ -98,15 +93,9 @@ ns_signal() {
 		"${VG[@]}" --log-file="$T/$name.vg.%p" "$INIT" "$@" \
 		</dev/null >"$T/$name.out" 2>"$T/$name.err" &
 	BGPID=$!
-	for ((i = 0; i < 1500; i++)); do
-		[ -e "$T/$name.ready" ] && break
-		sleep 0.02
-	done
+	wait_for 30 test -e "$T/$name.ready" || true
 	# The namespace's PID 1 (valgrind running init-lite), by NSpid.
-	for ((i = 0; i < 100; i++)); do
-		ipid=$(ns_init "$BGPID") && break
-		sleep 0.05
-	done
+	wait_for 5 ns_init "$BGPID" >/dev/null && ipid=$(ns_init "$BGPID")
 	if [ -e "$T/$name.ready" ] && [ -n "$ipid" ]; then
 		kill "-$sig" "$ipid"
 	elif [ -n "$ipid" ] && [ "$name" = pause ]; then
@@ -137,13 +126,14 @@ INIT_LITE_GRACE=2s INIT_LITE_REMAP_EXIT=1:0 \
 ns_signal signal_forwarded 7 TERM -vvv -- sh -c "$(waiter "$T/signal_forwarded.ready" TERM 7)"
 ns_signal signal_rewritten_remapped 0 TERM -r TERM:USR1 -e 9:0 -- \
 	sh -c "$(waiter "$T/signal_rewritten_remapped.ready" USR1 9)"
+check_orphans_reaped() {
+	grep -q 'warning: reaped' "$T/orphans_reaped.err" ||
+		echo "no orphan was reaped by init-lite (no -w warning)"
+}
 # shellcheck disable=SC2016 # expanded by the program's shell
 ns orphans_reaped 0 -w -- sh -c \
 	'i=0; while [ $i -lt 50 ]; do (sleep 0.05 &); i=$((i + 1)); done; sleep 0.5'
-if ! grep -q 'warning: reaped' "$T/orphans_reaped.err"; then
-	echo "FAIL orphans_reaped: no orphan was reaped by init-lite (no -w warning)"
-	failed=$((failed + 1))
-fi
+
 # Two leftovers: one ends on SIGTERM, one ignores it and gets SIGKILL
 # when the 1 s grace period is over.
 ns grace_leftover 5 -t 1s -- sh -c \
@@ -160,5 +150,4 @@ timeout -k 5 60 "${VG[@]}" --log-file="$T/subreaper_grace.vg.%p" "$INIT" -s -t 2
 	2>"$T/subreaper_grace.err" || status=$?
 result subreaper_grace "$status" 4
 
-echo "valgrind: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary
