@@ -54,6 +54,29 @@ skip_group() {
 	SKIPPED=$((SKIPPED + 1))
 }
 
+# engine_missing ENGINE REASON: an engine that cannot run here is a failure,
+# unless CONTAINER_SKIP (words: runc docker podman cri) names it; then it is
+# one skip line. Never a silent skip.
+engine_missing() {
+	case " ${CONTAINER_SKIP:-} " in
+	*" $1 "*)
+		skip_group "$1" "$2 (CONTAINER_SKIP)" ;;
+	*)
+		echo "FAIL $1: $2 (set CONTAINER_SKIP=\"$1\" to skip it)"
+		FAILED=$((FAILED + 1)) ;;
+	esac
+}
+
+# engine_skipped ENGINE: CONTAINER_SKIP names it; says so in one skip line.
+engine_skipped() {
+	case " ${CONTAINER_SKIP:-} " in
+	*" $1 "*)
+		skip_group "$1" "CONTAINER_SKIP names it"
+		return 0 ;;
+	esac
+	return 1
+}
+
 summary() {
 	if [ "$SKIPPED" -gt 0 ]; then
 		echo "$PASS passed, $FAILED failed, $SKIPPED skipped"
