@@ -8,7 +8,9 @@
 # within those MS); no FILE means it never got SIGTERM before it died.
 f=${1:?usage: leftover FILE MS}
 ms=${2:?usage: leftover FILE MS}
-trap 'echo begin >"$f"; usleep $((ms * 1000)); echo end >>"$f"; exit 0' TERM
+us=$((ms * 1000))
+# shellcheck disable=SC2064 # the values are fixed now, on purpose
+trap "echo begin >'$f'; usleep $us; echo end >>'$f'; exit 0" TERM
 echo "leftover: ready"
 while :; do
 	usleep 50000

@@ -227,6 +227,7 @@ t_podman_pod() {
 	rm -f "$T/podman/out/pod"
 	# Not PID 1 there, so the app's init-lite runs with -s (subreaper): it
 	# reaps its own orphans and gives its leftovers their grace.
+	# shellcheck disable=SC2086 # PODMAN_ULIMITS is two options
 	podman_ run -d --pod "$pod" --name "$n" -v "$T/podman/out:/out" \
 		$PODMAN_ULIMITS --entrypoint /sbin/init-lite localhost/il-app:test \
 		-s -- sh -c "leftover /out/pod 200 & exec app" >/dev/null
@@ -236,8 +237,9 @@ t_podman_pod() {
 	self=$(podman_ exec "$n" sh -c 'grep -l "^/sbin/init-lite.-s" /proc/[0-9]*/cmdline' | head -n 1)
 	note "pod with --share pid: PID 1 is '${pid1% }', the app's init-lite is ${self:-missing}"
 	[ "$pid1" = "/sbin/init-lite --pause " ] || die "PID 1 of the pod is '$pid1'"
-	[ -n "$self" ] && [ "$self" != /proc/1/cmdline ] ||
+	if [ -z "$self" ] || [ "$self" = /proc/1/cmdline ]; then
 		die "the app's init-lite -s is not a process of the pod"
+	fi
 	zombies=$(podman_ exec "$n" sh -c "$(orphans_sh 0)")
 	[ "$zombies" = 0 ] || die "$zombies zombies in the pod after 5 orphans died"
 	podman_stop_time "$n" 10

@@ -31,6 +31,8 @@ esac
 . "$HERE/docker-tests.sh"
 # shellcheck source=podman-tests.sh
 . "$HERE/podman-tests.sh"
+# shellcheck source=cri-tests.sh
+. "$HERE/cri-tests.sh"
 
 if [ ! -x "$INIT_LITE" ]; then
 	echo "FAIL setup: no init binary at $INIT_LITE"
@@ -59,6 +61,7 @@ cleanup() {
 	runc_cleanup
 	docker_cleanup
 	podman_cleanup
+	cri_cleanup
 	# Nothing should still be mounted under $T; if something is, unmount
 	# it rather than remove files through it.
 	umount_under "$T"
@@ -137,6 +140,7 @@ echo "# set up in $(( $(now_ms) - START_MS )) ms"
 engine_skipped runc || runc_tests
 engine_skipped docker || docker_tests
 engine_skipped podman || podman_tests
+engine_skipped cri || cri_tests
 
 echo "# total wall time: $(( ($(now_ms) - START_MS) / 1000 )) s"
 summary
