@@ -33,6 +33,8 @@ esac
 . "$HERE/podman-tests.sh"
 # shellcheck source=cri-tests.sh
 . "$HERE/cri-tests.sh"
+# shellcheck source=images.sh
+. "$HERE/images.sh"
 
 if [ ! -x "$INIT_LITE" ]; then
 	echo "FAIL setup: no init binary at $INIT_LITE"
@@ -107,35 +109,20 @@ INIT_LITE=$T/init-lite
 cp -a "$T/base" "$T/rootfs"
 install -m 0755 "$INIT_LITE" "$T/rootfs/sbin/init-lite"
 
-# The images of the podman and CRI tests, as OCI archives made offline:
-# il-base (busybox, app, leftover; no init), il-app (the same with
-# init-lite as ENTRYPOINT, app as CMD) and il-pause (init-lite alone,
-# ENTRYPOINT `init-lite --pause`: a pod's infra/sandbox image).
-make_images() {
-	mkdir -p "$T/images"
-	"${CC:-cc}" -Wall -Wextra -Werror -O2 -static -o "$T/app" "$HERE/app.c"
-	cp -a "$T/base" "$T/img-base"
-	mkdir -p "$T/img-base/usr/local/bin" "$T/img-pause/sbin"
-	install -m 0755 "$T/app" "$T/img-base/usr/local/bin/app"
-	install -m 0755 "$HERE/leftover.sh" "$T/img-base/usr/local/bin/leftover"
-	cp -a "$T/img-base" "$T/img-app"
-	install -m 0755 "$INIT_LITE" "$T/img-app/sbin/init-lite"
-	install -m 0755 "$INIT_LITE" "$T/img-pause/sbin/init-lite"
-	/usr/bin/python3 "$HERE/mkimage.py" -o "$T/images/il-base.tar" \
-		--name localhost/il-base:test "$T/img-base"
-	/usr/bin/python3 "$HERE/mkimage.py" -o "$T/images/il-app.tar" \
-		--name localhost/il-app:test \
-		--entrypoint '["/sbin/init-lite", "--"]' --cmd '["app"]' "$T/img-app"
-	/usr/bin/python3 "$HERE/mkimage.py" -o "$T/images/il-pause.tar" \
-		--name localhost/il-pause:test \
-		--entrypoint '["/sbin/init-lite", "--pause"]' "$T/img-pause"
-}
 if ! make_images >"$T/log/images" 2>&1; then
 	echo "FAIL images: $(tail -n 1 "$T/log/images")"
 	echo "0 passed, 1 failed"
 	exit 1
 fi
 echo "# set up in $(( $(now_ms) - START_MS )) ms"
+
+# bench/bench.py's engines row: no tests, figures only.
+if [ -n "${CONTAINER_BENCH:-}" ]; then
+	# shellcheck source=engines-bench.sh
+	. "$HERE/engines-bench.sh"
+	engines_bench
+	exit 0
+fi
 
 engine_skipped runc || runc_tests
 engine_skipped docker || docker_tests
