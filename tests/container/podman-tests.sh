@@ -24,8 +24,11 @@ PODMAN_BIN=podman
 #   sandbox ("error setting rlimit type 7: operation not permitted"); a
 #   pod's infra container takes no --ulimit, so the same limits are also
 #   default_ulimits in the CONTAINERS_CONF file written below.
+# DOCKER_CONFIG and DOCKER_HOST (set by the docker tests for their own
+# dockerd) would make podman look for registry credentials there.
 podman_() {
-	timeout "${PODMAN_TIMEOUT:-60}" "$PODMAN_BIN" \
+	env -u DOCKER_CONFIG -u DOCKER_HOST \
+		timeout "${PODMAN_TIMEOUT:-60}" "$PODMAN_BIN" \
 		--root "$T/podman/root" --runroot "$T/podman/run" \
 		--tmpdir "$T/podman/tmp" --network-config-dir "$T/podman/net" \
 		--runtime-flag "root=$T/podman/runc" \
