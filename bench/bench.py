@@ -31,6 +31,8 @@ PEERS = [
     ("catatonit", "/usr/bin/catatonit", "catatonit"),
 ]
 BASE = "tini-static"  # ratios are to this one
+# Inits of the engines' row (podman's own default init and tini).
+ENGINE_INITS = ("init-lite", "catatonit", "tini-static")
 
 # Every init runs with the environment `docker run` gives a container, so
 # that the figures do not depend on the caller's shell (an init that scans
@@ -287,6 +289,31 @@ class Bench:
         return None
 
 
+    def engines_stop(self):
+        """`podman stop` and the CRI's StopContainer with each static init
+        as PID 1 of the same container, through the engines of the
+        container tests (tests/container/run.sh with CONTAINER_BENCH: its
+        own podman storage and its own containerd, all removed after).
+        Returns why it was skipped, or None."""
+        cases = [(n, p) for n, p in self.inits
+                 if n in ENGINE_INITS and elf_interp(p) is False]
+        spec = "%d %s" % (self.a.engine_rounds,
+                          " ".join("%s=%s" % c for c in cases))
+        env = dict(os.environ, CONTAINER_BENCH=spec, INIT_LITE=self.inits[0][1])
+        try:
+            out = run(["bash", os.path.join(REPO, "tests", "container",
+                                            "run.sh")], 900, env=env)
+        except RuntimeError as e:
+            return "tests/container/run.sh failed: %s" % e
+        for line in out.splitlines():
+            w = line.split()
+            if len(w) == 3 and w[0] in ("podman_stop", "cri_stop"):
+                self.add(w[0], w[1], float(w[2]))
+            elif line.startswith(("skip ", "error ")):
+                self.notes.append("engines: " + line)
+        return None
+
+
 def build_floors(work):
     """bench/floor.c, static, with fork and with vfork: the least any init
     that spawns and waits costs (start-up only, a note under the table)."""
@@ -328,7 +355,7 @@ def verdict(ok):
     return "**met**" if ok else "**missed**"
 
 
-def table(b, names, bininfo, docker_note):
+def table(b, names, bininfo, docker_note, engines_note=None):
     R = b.r
     rows = []
     me = names[0]
@@ -454,6 +481,21 @@ def table(b, names, bininfo, docker_note):
                      "without an init: %s" %
                      ("%.2f" % none[0] if none else "n/a")] + cells + [""])
 
+    # 9 under the engines of Kubernetes and podman
+    for metric, label in (
+            ("podman_stop", "`podman stop -t 10` (--init-path=INIT)"),
+            ("cri_stop", "CRI StopContainer (containerd, "
+             "examples/kubernetes/deployment.yaml, timeout 29)")):
+        if engines_note:
+            rows.append(["9 %s: skipped, %s" % (label, engines_note)] +
+                        ["–"] * len(names) + [""])
+            continue
+        v = R.get(metric, {})
+        rows.append(["9 %s (s)" % label] +
+                    [cell(v[n], 2) if v.get(n) else
+                     ("–" if n not in ENGINE_INITS else "n/a")
+                     for n in names] + [""])
+
     # 10 graceful
     cells = []
     for n in names:
@@ -545,6 +587,12 @@ def method(a, b, floors, bininfo):
         "the init; counted by the child's handlers." % (a.rt, a.rt),
         "9: median of %d per round; the child has no SIGTERM handler." %
         a.shutdowns,
+        "9, engines: the test app (no SIGTERM handler) under each static "
+        "init, stopped once per round for %d rounds, inits interleaved; "
+        "podman 4 with runc and vfs, run with --init --init-path=INIT; "
+        "containerd's CRI driven by tests/container/cri.py, the init "
+        "mounted at /sbin/bench-init as the container's command; "
+        "tini is tini-static (the image has no libc)." % a.engine_rounds,
         "10: the main child starts a helper that on SIGTERM sleeps 200 ms, "
         "then writes and renames a file; the main child then exits 0.",
     ]
@@ -570,6 +618,10 @@ def main():
     ap.add_argument("--reap-batch", type=int, default=1000)
     ap.add_argument("--callgrind-rounds", type=int, default=3)
     ap.add_argument("--idle", type=int, default=10, help="seconds")
+    ap.add_argument("--engine-rounds", type=int, default=3,
+                    help="podman and CRI stops per init")
+    ap.add_argument("--no-engines", action="store_true",
+                    help="leave out the podman and CRI row")
     ap.add_argument("--quick", action="store_true",
                     help="few rounds, short windows (for development)")
     ap.add_argument("--out", default=os.path.join(HERE, "results.md"))
@@ -577,6 +629,7 @@ def main():
     if a.quick:
         a.rounds, a.pairs, a.latency, a.shutdowns = 2, 50, 200, 3
         a.reap_rounds, a.reap_batches, a.callgrind_rounds, a.idle = 1, 5, 1, 2
+        a.engine_rounds = 1
 
     if os.geteuid() != 0:
         sys.exit("bench: needs root (PID namespaces)")
@@ -632,6 +685,11 @@ def main():
         log("idle: %d s window, then %d s under strace" % (a.idle, a.idle))
         b.idle()
         docker_note = b.docker_stop()
+        if a.no_engines:
+            engines_note = "--no-engines"
+        else:
+            log("podman and CRI: %d rounds" % a.engine_rounds)
+            engines_note = b.engines_stop()
         elapsed = time.monotonic() - started
 
         now = datetime.datetime.now(datetime.timezone.utc)
@@ -653,7 +711,8 @@ def main():
         if missing:
             head.append("- not installed, left out: " + ", ".join(missing))
         text = "\n".join(head) + "\n\n" + \
-            table(b, names, bininfo, docker_note) + "\n\nMethod:\n\n" + \
+            table(b, names, bininfo, docker_note, engines_note) + \
+            "\n\nMethod:\n\n" + \
             "\n".join(method(a, b, floors, bininfo)) + "\n"
         print(text)
         with open(a.out, "w") as f:

@@ -1,9 +1,15 @@
-# Container tests (tests/container/): init-lite as PID 1 under runc and under
+# Container tests (tests/container/): init-lite as PID 1 under runc, under
 # a dockerd of the test's own (also as `docker run --init` via --init-path),
-# with images built offline from busybox-static and Dockerfile.example
+# under podman (--init-path, ENTRYPOINT, a pod's infra) and under
+# Kubernetes' CRI (a containerd of the test's own, driven by
+# tests/container/cri.py: python3-grpcio, python3-protobuf, protoc), with
+# images built offline from busybox-static and Dockerfile.example
 # (libc6-dev: the test program for the FROM scratch image links statically).
-# Needs root; skips plainly when runc or dockerd cannot run.
-APT_PACKAGES	+= runc busybox-static docker.io jq util-linux libc6-dev
+# Needs root. An engine that cannot run is a failure, unless
+# CONTAINER_SKIP="runc docker podman cri" (any of them) names it.
+APT_PACKAGES	+= runc busybox-static docker.io jq util-linux libc6-dev \
+		   podman conmon catatonit containerd python3 python3-grpcio \
+		   python3-protobuf python3-yaml protobuf-compiler procps
 CHECK_TARGETS	+= check-container
 
 check-container: build/init-lite

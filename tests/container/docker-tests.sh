@@ -358,7 +358,7 @@ t_info_init_commit() {
 docker_tests() {
 	local drv
 	if ! command -v dockerd >/dev/null; then
-		skip_group docker "dockerd is not installed (Debian package docker.io)"
+		engine_missing docker "dockerd is not installed (Debian package docker.io)"
 		return 0
 	fi
 	export DOCKER_HOST="unix://$T/docker/docker.sock"
@@ -377,7 +377,7 @@ docker_tests() {
 		rm -rf --one-file-system "$T/docker/root" "$T/docker/exec" || true
 	done
 	if [ -z "$drv" ]; then
-		skip_group docker "$DOCKERD_WHY"
+		engine_missing docker "$DOCKERD_WHY"
 		return 0
 	fi
 	echo "# dockerd $(docker_ version --format '{{.Server.Version}}') pid $DOCKERD_PID, storage driver $drv, client $DOCKER_BIN"

@@ -34,6 +34,28 @@ in_subshell() { (set -e; "$@"); }
 # A whole group that cannot run: one skip line.
 skip_group() { skip_test "$@"; }
 
+# engine_missing ENGINE REASON: an engine that cannot run here is a failure,
+# unless CONTAINER_SKIP (words: runc docker podman cri) names it; then it is
+# one skip line. Never a silent skip.
+engine_missing() {
+	case " ${CONTAINER_SKIP:-} " in
+	*" $1 "*)
+		skip_group "$1" "$2 (CONTAINER_SKIP)" ;;
+	*)
+		flunk "$1" "$2 (set CONTAINER_SKIP=\"$1\" to skip it)" ;;
+	esac
+}
+
+# engine_skipped ENGINE: CONTAINER_SKIP names it; says so in one skip line.
+engine_skipped() {
+	case " ${CONTAINER_SKIP:-} " in
+	*" $1 "*)
+		skip_group "$1" "CONTAINER_SKIP names it"
+		return 0 ;;
+	esac
+	return 1
+}
+
 # orphans_sh WANT: a busybox sh snippet to run inside a container. It starts
 # 5 orphans (`usleep 200000` whose parents exit at once, so they are
 # re-parented to PID 1), waits until none of them is still running, then

@@ -132,7 +132,7 @@ t_runc_exit_code() {
 runc_tests() {
 	local why
 	if ! why=$(runc_probe); then
-		skip_group runc "$why"
+		engine_missing runc "$why"
 		return 0
 	fi
 	run_test runc-pid1-is-init-lite t_runc_pid1_is_init

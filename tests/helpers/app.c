@@ -2,7 +2,9 @@
  * init-lite's child in a FROM scratch container (tests/container) and, built
  * for aarch64, under qemu-user (tests/packaging).
  *   app            print "app: ready", then wait; every SIGUSR1 prints
- *                  "app: got USR1"; SIGTERM keeps its default action (death)
+ *                  "app: got USR1", every signal 35 (a realtime signal for
+ *                  glibc and musl alike) "app: got 35"; SIGTERM keeps its
+ *                  default action (death)
  *   app exit N     exit with status N
  *   app signal S   die of signal S
  *   app arch       print the machine name (uname -m) and exit 0
@@ -14,12 +16,14 @@
 #include <sys/utsname.h>
 #include <unistd.h>
 
-static volatile sig_atomic_t usr1;
+static volatile sig_atomic_t usr1, rt35;
 
-static void on_usr1(int sig)
+static void on_signal(int sig)
 {
-	(void)sig;
-	usr1 = 1;
+	if (sig == SIGUSR1)
+		usr1 = 1;
+	else
+		rt35 = 1;
 }
 
 static int die_of(int sig)
@@ -56,20 +60,24 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_usr1;
+	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
-	if (sigaction(SIGUSR1, &sa, NULL) != 0)
+	if (sigaction(SIGUSR1, &sa, NULL) != 0 || sigaction(35, &sa, NULL) != 0)
 		return 1;
 	sigemptyset(&block);
 	sigaddset(&block, SIGUSR1);
+	sigaddset(&block, 35);
 	sigprocmask(SIG_BLOCK, &block, &old);
 	printf("app: ready\n");
 	fflush(stdout);
 	for (;;) {
-		while (!usr1)
+		while (!usr1 && !rt35)
 			sigsuspend(&old);
-		usr1 = 0;
-		printf("app: got USR1\n");
+		if (usr1)
+			printf("app: got USR1\n");
+		if (rt35)
+			printf("app: got 35\n");
+		usr1 = rt35 = 0;
 		fflush(stdout);
 	}
 }
