@@ -40,8 +40,12 @@ build/fuzz:
 	mkdir -p $@
 
 # Second expansion (enabled in the Makefile) names each target's modules.
+# The compiler is in a stamp (Makefile), the flags in this file and the
+# Makefile: a change to any of them rebuilds the targets.
+$(call stamp,build/fuzz-cc.cmd,$(FUZZ_CC))
+build/fuzz-cc.cmd: ;
 build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $$(FUZZ_DEPS_$$*) \
-		$(HDR) | build/fuzz
+		$(HDR) Makefile mk/fuzz.mk build/fuzz-cc.cmd | build/fuzz
 	$(FUZZ_CC) $(FUZZ_CFLAGS) $(WARN) $(DEFS) -Isrc -Itests/fuzz \
 		-o $@ $< $(FUZZ_DEPS_$*)
 
