@@ -3,6 +3,7 @@
  * the loop goes on, because PID 1 dying kills the whole container. */
 #include <errno.h>
 #include <signal.h>
+#include <string.h>
 #include <time.h>
 
 #include "clock.h"
@@ -176,14 +177,12 @@ loop_run(struct loop *l)
 	enum phase phase = PHASE_RUNNING;
 	int ev, sig = 0;
 
+	memset(&r, 0, sizeof(r));
 	r.l = l;
 	r.fwd.child = l->reap.child;
 	r.fwd.pgroup = l->cfg->pgroup;
 	r.fwd.rewrite = &l->cfg->rewrite;
 	r.fwd.grace = &l->grace;
-	r.clock.broken = 0;
-	r.polling = 0;
-	r.status = 0;
 
 	for (;;) {
 		if ((ev = next_event(&r, phase, &sig)) == -1)
