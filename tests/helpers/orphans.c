@@ -1,5 +1,5 @@
 /* orphans N READY [CODE]
- * orphans -storm N DONE GO STATUS
+ * orphans -storm N PROGRESS DONE GO STATUS
  * Makes N orphans for its reaper (init-lite): a "batch" process forks
  * children and exits, so they are re-parented. A fork that fails with
  * EAGAIN (pid table full of zombies not reaped yet) is retried after 1 ms.
@@ -8,8 +8,12 @@
  * sleeps until a signal ends it, or, given CODE, sleeps 0.5 s too and exits
  * CODE, at the same moment as the orphans.
  * -storm: the zombie storm, as fast as it can: two batches of 250 at a time
- * (one per core), every child exiting at once, until all N exist; prints
- * "orphans N retries R seconds S", creates DONE, waits (at most 120 s) for
+ * (one per core), every child exiting at once, until all N exist, writing
+ * how many so far to PROGRESS after each batch; a new batch waits while the
+ * machine has less than a quarter of its tasks free (pid_max, threads-max:
+ * zombies count until reaped; a reaper that falls
+ * behind slows the storm down; it must not take the last pids of a shared
+ * machine). Prints "orphans N retries R seconds S waits W", creates DONE, waits (at most 120 s) for
  * GO to exist, and exits with STATUS. */
 #include <errno.h>
 #include <fcntl.h>
@@ -88,6 +92,46 @@ batch_done(void)
 	return WEXITSTATUS(status);
 }
 
+/* The tasks of the whole machine, zombies included (/proc/loadavg), plus a
+ * new batch, would leave less than a quarter of the limit free. */
+static int
+tasks_short(long limit)
+{
+	FILE *f = fopen("/proc/loadavg", "r");
+	long tasks = 0;
+
+	if (f == NULL)
+		return 0;
+	if (fscanf(f, "%*s %*s %*s %*d/%ld", &tasks) != 1)
+		tasks = 0;
+	fclose(f);
+	return tasks + BATCH > limit / 4 * 3;
+}
+
+static long
+read_long(const char *path, long dflt)
+{
+	FILE *f = fopen(path, "r");
+	long n = 0;
+
+	if (f != NULL) {
+		if (fscanf(f, "%ld", &n) != 1)
+			n = 0;
+		fclose(f);
+	}
+	return n > 0 ? n : dflt;
+}
+
+/* How many tasks the machine can have: fork fails with EAGAIN beyond. */
+static long
+task_limit(void)
+{
+	long pids = read_long("/proc/sys/kernel/pid_max", 32768);
+	long threads = read_long("/proc/sys/kernel/threads-max", pids);
+
+	return pids < threads ? pids : threads;
+}
+
 static double
 now(void)
 {
@@ -98,18 +142,34 @@ now(void)
 }
 
 static int
-storm(long n, const char *done, const char *go, int status)
+storm(long n, const char *progress, const char *done, const char *go,
+    int status)
 {
-	long started = 0, retries = 0;
-	int running = 0, r, i;
+	long started = 0, retries = 0, made = 0, waits = 0;
+	long limit = task_limit();
+	int running = 0, r, i, fd, len;
 	double t0 = now();
+	char buf[24];
 	pid_t pid;
+
+	fd = open(progress, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	if (fd < 0) {
+		perror(progress);
+		return 2;
+	}
 
 	while (started < n || running > 0) {
 		while (running < PARALLEL && started < n) {
 			int size = n - started < BATCH ? (int)(n - started) :
 			    BATCH;
 
+			if (tasks_short(limit)) {
+				waits++;
+				nap_ms(1);
+				if (running > 0)
+					break;
+				continue;
+			}
 			pid = fork();
 			if (pid == 0)
 				batch(size, 0);
@@ -125,9 +185,16 @@ storm(long n, const char *done, const char *go, int status)
 			return 2;
 		running--;
 		retries += r;
+		made += BATCH;
+		len = snprintf(buf, sizeof(buf), "%ld\n", made < n ? made : n);
+		if (pwrite(fd, buf, (size_t)len, 0) != len) {
+			perror(progress);
+			return 2;
+		}
 	}
-	printf("orphans %ld retries %ld seconds %.2f\n", n, retries,
-	    now() - t0);
+	close(fd);
+	printf("orphans %ld retries %ld seconds %.2f waits %ld\n", n, retries,
+	    now() - t0, waits);
 	fflush(stdout);
 	if (touch(done) < 0)
 		return 2;
@@ -142,11 +209,12 @@ main(int argc, char **argv)
 	pid_t middle;
 	int n;
 
-	if (argc == 6 && strcmp(argv[1], "-storm") == 0 && atol(argv[2]) > 0)
-		return storm(atol(argv[2]), argv[3], argv[4], atoi(argv[5]));
+	if (argc == 7 && strcmp(argv[1], "-storm") == 0 && atol(argv[2]) > 0)
+		return storm(atol(argv[2]), argv[3], argv[4], argv[5],
+		    atoi(argv[6]));
 	if (argc < 3 || argc > 4 || (n = atoi(argv[1])) < 0) {
 		fprintf(stderr, "usage: orphans N READY [CODE]\n"
-		    "       orphans -storm N DONE GO STATUS\n");
+		    "       orphans -storm N PROGRESS DONE GO STATUS\n");
 		return 2;
 	}
 	middle = fork();
