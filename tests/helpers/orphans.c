@@ -9,12 +9,12 @@
  * CODE, at the same moment as the orphans.
  * -storm: the zombie storm, as fast as it can: two batches of 250 at a time
  * (one per core), every child exiting at once, until all N exist, writing
- * how many so far to PROGRESS after each batch; a new batch waits while the
- * machine has less than a quarter of its tasks free (pid_max, threads-max:
- * zombies count until reaped; a reaper that falls
- * behind slows the storm down; it must not take the last pids of a shared
- * machine). Prints "orphans N retries R seconds S waits W", creates DONE, waits (at most 120 s) for
- * GO to exist, and exits with STATUS. */
+ * how many so far to PROGRESS after each batch. A new batch waits while
+ * the machine has less than a quarter of its tasks free (zombies count
+ * until reaped): a reaper that falls behind slows the storm down, it must
+ * not take the last pids of a shared machine. Prints "orphans N retries R
+ * seconds S waits W", creates DONE, waits (at most 120 s) for GO to exist,
+ * and exits with STATUS. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -92,44 +92,21 @@ batch_done(void)
 	return WEXITSTATUS(status);
 }
 
-/* The tasks of the whole machine, zombies included (/proc/loadavg), plus a
- * new batch, would leave less than a quarter of the limit free. */
-static int
-tasks_short(long limit)
-{
-	FILE *f = fopen("/proc/loadavg", "r");
-	long tasks = 0;
-
-	if (f == NULL)
-		return 0;
-	if (fscanf(f, "%*s %*s %*s %*d/%ld", &tasks) != 1)
-		tasks = 0;
-	fclose(f);
-	return tasks + BATCH > limit / 4 * 3;
-}
-
+/* The number in the first line of PATH, after the character AFTER if not
+ * 0; 0 if there is none. */
 static long
-read_long(const char *path, long dflt)
+read_long(const char *path, char after)
 {
+	char buf[128] = "", *p;
 	FILE *f = fopen(path, "r");
-	long n = 0;
 
 	if (f != NULL) {
-		if (fscanf(f, "%ld", &n) != 1)
-			n = 0;
+		if (fgets(buf, sizeof(buf), f) == NULL)
+			buf[0] = '\0';
 		fclose(f);
 	}
-	return n > 0 ? n : dflt;
-}
-
-/* How many tasks the machine can have: fork fails with EAGAIN beyond. */
-static long
-task_limit(void)
-{
-	long pids = read_long("/proc/sys/kernel/pid_max", 32768);
-	long threads = read_long("/proc/sys/kernel/threads-max", pids);
-
-	return pids < threads ? pids : threads;
+	p = after ? strchr(buf, after) : buf;
+	return p ? atol(after ? p + 1 : p) : 0;
 }
 
 static double
@@ -146,14 +123,18 @@ storm(long n, const char *progress, const char *done, const char *go,
     int status)
 {
 	long started = 0, retries = 0, made = 0, waits = 0;
-	long limit = task_limit();
+	long limit = read_long("/proc/sys/kernel/pid_max", 0);
+	long threads = read_long("/proc/sys/kernel/threads-max", 0);
 	int running = 0, r, i, fd, len;
 	double t0 = now();
 	char buf[24];
 	pid_t pid;
 
-	fd = open(progress, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-	if (fd < 0) {
+	if (threads > 0 && (threads < limit || limit <= 0))
+		limit = threads;
+	if (limit <= 0)
+		limit = 4194304;	/* the kernel's largest pid_max */
+	if ((fd = open(progress, O_WRONLY | O_CREAT | O_TRUNC, 0644)) < 0) {
 		perror(progress);
 		return 2;
 	}
@@ -163,7 +144,9 @@ storm(long n, const char *progress, const char *done, const char *go,
 			int size = n - started < BATCH ? (int)(n - started) :
 			    BATCH;
 
-			if (tasks_short(limit)) {
+			/* All tasks, zombies included, in /proc/loadavg. */
+			if (read_long("/proc/loadavg", '/') + BATCH >
+			    limit / 4 * 3) {
 				waits++;
 				nap_ms(1);
 				if (running > 0)

@@ -20,14 +20,14 @@ test_zombie_storm() {
 	up=$!
 	BG+=("$up")
 	ipid=$(wait_init "$up") || fail "init-lite did not start: $(head -c 300 "$T/err")"
-	base=$(rss_kb "$ipid")
+	base=$(proc_status "$ipid" VmRSS)
 	last=$(now_ms)
 	# Sample while the storm runs: RSS every 20 ms, the number of
 	# children not reaped yet every 10th time (listing them costs), the
 	# progress every 50th.
 	while [ ! -e "$T/done" ]; do
 		[ -d "/proc/$ipid" ] || fail "init-lite ended during the storm: $(head -c 300 "$T/err")"
-		rss=$(rss_kb "$ipid")
+		rss=$(proc_status "$ipid" VmRSS)
 		[ "$rss" -gt "$peak" ] && peak=$rss
 		if [ $((n % 10)) -eq 0 ]; then
 			kids=$(children "$ipid" | wc -w)
@@ -52,8 +52,8 @@ test_zombie_storm() {
 	storm=${storm%% *}
 	wait_for 30 children_are "$ipid" "$storm" ||
 		fail "$(($(children "$ipid" | wc -w) - 1)) children of init-lite left unreaped 30 s after the storm"
-	[ "$(state "$storm")" != Z ] || fail "the storm helper is a zombie"
-	after=$(rss_kb "$ipid")
+	! in_state "$storm" Z || fail "the storm helper is a zombie"
+	after=$(proc_status "$ipid" VmRSS)
 	touch "$T/go"
 	wait "$up" || status=$?
 	note "$(cat "$T/out")"
