@@ -204,6 +204,7 @@ main(int argc, char **argv)
 		fmt_clean(err, sizeof(err) / 2, cfg.argv[0]);
 		switch (spawn_child(&sp, &l.reap.child, &e)) {
 		case SPAWN_OK:
+			l.grace.child = l.reap.child;
 			log_msg(LVL_INFO, "started %s as pid %d", err,
 			    (int)l.reap.child);
 			break;
