@@ -25,8 +25,6 @@
 #include "spawn.h"
 
 #define EXIT_INIT_ERROR	125	/* as GNU env, timeout and nice */
-#define EXIT_NOEXEC	126
-#define EXIT_NOTFOUND	127
 
 extern char **environ;
 
@@ -204,17 +202,20 @@ main(int argc, char **argv)
 		fmt_clean(err, sizeof(err) / 2, cfg.argv[0]);
 		switch (spawn_child(&sp, &l.reap.child, &e)) {
 		case SPAWN_OK:
+			l.grace.child = l.reap.child;
 			log_msg(LVL_INFO, "started %s as pid %d", err,
 			    (int)l.reap.child);
+			if (e != 0)
+				log_msg(LVL_INFO, "no exec-error pipe (errno "
+				    "%d): an exec failure is status 126/127",
+				    e);
 			break;
 		case SPAWN_FORK_FAILED:
 			return setup_error("cannot fork", e);
 		case SPAWN_EXEC_FAILED:
 			log_msg(LVL_ERROR, "cannot run '%s': %s", err,
 			    errtext(e, err + sizeof(err) / 2, sizeof(err) / 2));
-			/* A name too long to exist cannot be found either. */
-			return e == ENOENT || e == ENOTDIR || e == ENAMETOOLONG ?
-			    EXIT_NOTFOUND : EXIT_NOEXEC;
+			return spawn_exit_code(e);
 		}
 	}
 	let_go_of_resources();

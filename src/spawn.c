@@ -11,6 +11,7 @@
 
 #include "env.h"
 #include "fmt.h"
+#include "log.h"
 #include "sigdisp.h"
 #include "spawn.h"
 
@@ -67,6 +68,7 @@ exec_path(char **argv)
 static void __attribute__((noreturn, noinline))
 child(const struct spawn *s, int errfd)
 {
+	char name[128];
 	int err;
 
 	setpgid(0, 0);
@@ -85,8 +87,20 @@ child(const struct spawn *s, int errfd)
 		(void)sigdisp_set_ignored(SIGCHLD, 1);
 	(void)sigmask_set(s->entry_mask, NULL);
 	err = exec_path(s->argv);
-	(void)!write(errfd, &err, sizeof(err));
-	_exit(127);
+	if (errfd != -1)
+		(void)!write(errfd, &err, sizeof(err));
+	else {	/* stack and write(2) only, as allowed here */
+		fmt_clean(name, sizeof(name), s->argv[0]);
+		log_msg(LVL_ERROR, "cannot run '%s': errno %d", name, err);
+	}
+	_exit(spawn_exit_code(err));
+}
+
+int
+spawn_exit_code(int err)
+{
+	return err == ENOENT || err == ENOTDIR || err == ENAMETOOLONG ?
+	    SPAWN_NOTFOUND : SPAWN_NOEXEC;
 }
 
 enum spawn_result
@@ -98,10 +112,12 @@ spawn_child(const struct spawn *s, pid_t *pid, int *err)
 	pid_t p;
 
 	/* The errno goes through a close-on-exec pipe, not shared memory:
-	 * qemu-user and valgrind run vfork as a plain fork. */
+	 * qemu-user and valgrind run vfork as a plain fork. Without one (no
+	 * two descriptors free) the program still starts (issue #15). */
+	*err = 0;
 	if (syscall(SYS_pipe2, fds, O_CLOEXEC) == -1) {
 		*err = errno;
-		return SPAWN_FORK_FAILED;
+		fds[0] = fds[1] = -1;
 	}
 	/* vfork: no page tables copied, most of a fork's cost for a program
 	 * that execs at once (start-up 254 -> 175 us in bench/driver.c). The
@@ -109,23 +125,29 @@ spawn_child(const struct spawn *s, pid_t *pid, int *err)
 	 * and the LISTEN_PID slot, and leaves by exec or _exit. */
 	if ((p = vfork()) == -1) {
 		*err = errno;
-		close(fds[0]);
-		close(fds[1]);
+		if (fds[0] != -1) {
+			close(fds[0]);
+			close(fds[1]);
+		}
 		return SPAWN_FORK_FAILED;
 	}
 	if (p == 0)
 		child(s, fds[1]);	/* NOLINT(clang-analyzer-unix.Vfork): see child() */
 	*pid = p;
-	close(fds[1]);
 	/* The environ slot may be shared memory: give the parent its own. */
 	if (s->listen_pid != NULL)
 		*s->listen_pid = listen_pid;
+	if (fds[0] == -1)
+		return SPAWN_OK;
+	close(fds[1]);
 	do
 		n = read(fds[0], err, sizeof(*err));
 	while (n == -1 && errno == EINTR);
 	close(fds[0]);
-	if (n != (ssize_t)sizeof(*err))
+	if (n != (ssize_t)sizeof(*err)) {
+		*err = 0;
 		return SPAWN_OK;
+	}
 	while (waitpid(p, &status, 0) == -1 && errno == EINTR)
 		;
 	return SPAWN_EXEC_FAILED;

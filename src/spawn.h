@@ -17,8 +17,18 @@ struct spawn {
 
 enum spawn_result { SPAWN_OK, SPAWN_FORK_FAILED, SPAWN_EXEC_FAILED };
 
-/* SPAWN_OK: *pid is the running child. SPAWN_FORK_FAILED: *err is vfork's
- * errno. SPAWN_EXEC_FAILED: *err is execvp's errno, the child is reaped. */
+#define SPAWN_NOEXEC	126	/* found, but exec failed */
+#define SPAWN_NOTFOUND	127
+
+/* SPAWN_OK: *pid is the running child; *err is 0, or pipe2's errno when
+ * the exec-error pipe could not be made (RLIMIT_NOFILE of 3 or 4): the
+ * child was started without it, and an exec failure is then only its exit
+ * status, SPAWN_NOEXEC or SPAWN_NOTFOUND. SPAWN_FORK_FAILED: *err is
+ * vfork's errno. SPAWN_EXEC_FAILED: *err is execvp's errno, the child is
+ * reaped. */
 enum spawn_result spawn_child(const struct spawn *, pid_t *pid, int *err);
+/* The exit status for an exec errno: a name too long to exist cannot be
+ * found either. */
+int	spawn_exit_code(int err);
 
 #endif
