@@ -22,6 +22,7 @@ static const struct {
 	{ EAGAIN, "Resource temporarily unavailable" },
 	{ EPERM, "Operation not permitted" },
 	{ EMFILE, "Too many open files" },
+	{ EFBIG, "File too large" },
 };
 
 const char *
