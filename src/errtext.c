@@ -23,6 +23,7 @@ static const struct {
 	{ EPERM, "Operation not permitted" },
 	{ EMFILE, "Too many open files" },
 	{ EFBIG, "File too large" },
+	{ EINVAL, "Invalid argument" },
 };
 
 const char *
