@@ -17,7 +17,7 @@
 #define WANT_DURATION	"500ms, 5s, 2m or seconds"
 #define WANT_BOOL	"1, true, yes, on, 0, false, no or off"
 #define WANT_LEVEL	"0..3"
-#define WANT_USER	"USER[:GROUP], names or numbers below 4294967295"
+#define WANT_USER	"USER[:GROUP], ids below 4294967295"
 
 /* Options by their short letter, and those of them that take a value. */
 static const char shorts[] = "hVlsgwvqPpertu";

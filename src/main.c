@@ -47,7 +47,7 @@ static const char usage_text[] =
 "  -v, --verbose              more messages\n"
 "  -q, --quiet                errors only\n"
 "  -P, --pause                no PROGRAM; exit 0 on TERM/INT/QUIT\n"
-"  -u, --user USER[:GROUP]    run PROGRAM as USER (/etc/passwd)\n"
+"  -u, --user USER[:GROUP]    run PROGRAM as USER\n"
 "Variables INIT_LITE_{SUBREAPER,KILL_PROCESS_GROUP,WARN_ON_REAP,\n"
 "VERBOSITY,REMAP_EXIT,REWRITE,GRACE,USER}, TINI_{SUBREAPER,\n"
 "KILL_PROCESS_GROUP,VERBOSITY}; flags win. Exit: PROGRAM's (128+S\n"
@@ -238,12 +238,9 @@ main(int argc, char **argv)
 			log_msg(LVL_ERROR, "not running '%s': %s: %s; try "
 			    "'init-lite --help'", err,
 			    r == SPAWN_SETGROUPS_FAILED ? "setgroups" :
-			    r == SPAWN_SETGID_FAILED ? "setgid" :
-			    r == SPAWN_SETUID_FAILED ? "setuid" :
-			    "setuid(0) after the switch",
-			    r == SPAWN_ROOT_REGAINED ? "succeeded (capabilities "
-			    "kept?)" : errtext(e, err + sizeof(err) / 2,
-			    sizeof(err) / 2));
+			    r == SPAWN_SETGID_FAILED ? "setgid" : "setuid",
+			    r == SPAWN_ROOT_REGAINED ? "root can be regained" :
+			    errtext(e, err + sizeof(err) / 2, sizeof(err) / 2));
 			return EXIT_INIT_ERROR;
 		}
 	}

@@ -3,8 +3,6 @@
  * The first line whose key matches decides, as with getpwnam; if that line
  * is malformed the lookup fails rather than guess. Lines that match nothing
  * may be malformed: they are skipped (docs/user.md). */
-#include <string.h>
-
 #include "fmt.h"
 #include "passwd.h"
 
@@ -16,6 +14,16 @@ struct field {
 	size_t len;
 	unsigned long id;	/* s as an id, or NOT_ID or BIG_ID */
 };
+
+/* memcmp(a, b, len) == 0, a byte at a time (musl's memcmp is not
+ * otherwise linked in). */
+static int
+same(const char *a, const char *b, size_t len)
+{
+	while (len > 0 && *a == *b)
+		a++, b++, len--;
+	return len == 0;
+}
 
 static unsigned long
 to_id(const char *s, size_t len)
@@ -85,7 +93,7 @@ find(const char *p, const char *end, struct field *f, size_t n,
 	while (p < end) {
 		nf = split(&p, end, f, n);
 		if (key != NULL ? f[0].len == keylen &&
-		    memcmp(f[0].s, key, keylen) == 0 : nf > 2 && f[2].id == id)
+		    same(f[0].s, key, keylen) : nf > 2 && f[2].id == id)
 			return well_formed(f, nf, n) ? 1 : -1;
 	}
 	return 0;
@@ -100,7 +108,7 @@ listed(const struct field *members, const char *name, size_t len)
 	for (;; m = c + 1) {
 		for (c = m; c < e && *c != ','; c++)
 			;
-		if ((size_t)(c - m) == len && memcmp(m, name, len) == 0)
+		if ((size_t)(c - m) == len && same(m, name, len))
 			return 1;
 		if (c == e)
 			return 0;
@@ -163,8 +171,7 @@ passwd_resolve(const struct user_spec *u, const char *pw, size_t pwlen,
 	r = find(pw, pw + pwlen, f, 7, uid > PASSWD_ID_MAX ? u->user : NULL,
 	    u->user_len, uid);
 	if (r == -1 || (r == 0 && uid > PASSWD_ID_MAX)) {
-		*why = r ? "malformed entry in /etc/passwd" :
-		    "no such user in /etc/passwd";
+		*why = r ? "bad line in /etc/passwd" : "not in /etc/passwd";
 		return -1;
 	}
 	if (r == 1) {
@@ -174,7 +181,7 @@ passwd_resolve(const struct user_spec *u, const char *pw, size_t pwlen,
 		ids->home = f[5].len > 0 ? f[5].s : "/";
 		ids->home_len = f[5].len > 0 ? f[5].len : 1;
 		if (member_of(gr, gr + grlen, f[0].s, f[0].len, ids) == -1) {
-			*why = "in more than 256 groups of /etc/group";
+			*why = "in over 256 groups";
 			return -1;
 		}
 	}
@@ -183,8 +190,8 @@ passwd_resolve(const struct user_spec *u, const char *pw, size_t pwlen,
 		if ((gid = to_id(u->group, glen)) > PASSWD_ID_MAX) {
 			r = find(gr, gr + grlen, g, 4, u->group, glen, 0);
 			if (r != 1) {
-				*why = r ? "malformed entry in /etc/group" :
-				    "no such group in /etc/group";
+				*why = r ? "bad line in /etc/group" :
+				    "group not in /etc/group";
 				return -1;
 			}
 			gid = g[2].id;

@@ -2,7 +2,6 @@
  * Never changes init-lite's own identity, never reads through NSS. */
 #include <errno.h>
 #include <fcntl.h>
-#include <string.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -43,29 +42,30 @@ read_file(const char *path, char *buf, size_t *len)
 }
 
 /* environ without its HOME entries and with "HOME=home" first, built in
- * gr_buf: there may be no HOME slot to reuse, and init-lite has no
- * allocator. 0, or -1 when it does not fit (more than ~130,000 variables;
- * the kernel allows about that many on an 8 MiB stack, so it is an error
- * to report, never a HOME left out). */
+ * gr_buf (pointers from the start, the string at the end): there may be no
+ * HOME slot to reuse, and init-lite has no allocator. 0, or -1 when it does
+ * not fit (some 130,000 variables: an error to report, never a HOME left
+ * out). The home came from pw_buf, so it is shorter than gr_buf. */
 static int
 set_home(const char *home, size_t len)
 {
-	char **e, **copy = (char **)(void *)gr_buf, *s;
-	size_t n = 0;
+	char **e, **copy = (char **)(void *)gr_buf;
+	char *s = gr_buf + sizeof(gr_buf) - len - 6, *d = s;
+	const char *h = "HOME=";
+	size_t n = 1;
 
-	for (e = environ; e != NULL && *e != NULL; e++)
-		n++;
-	if ((n + 2) * sizeof(*e) + sizeof("HOME=") + len > sizeof(gr_buf))
-		return -1;
-	s = (char *)(copy + n + 2);
-	memcpy(s, "HOME=", 5);
-	memcpy(s + 5, home, len);
-	s[5 + len] = '\0';
+	while (*h != '\0')
+		*d++ = *h++;
+	while (len-- > 0)
+		*d++ = *home++;
+	*d = '\0';
 	copy[0] = s;
-	n = 1;
 	for (e = environ; e != NULL && *e != NULL; e++)
-		if (env_match(*e, "HOME") == NULL)
+		if (env_match(*e, "HOME") == NULL) {
+			if ((char *)(copy + n + 2) > s)
+				return -1;
 			copy[n++] = *e;
+		}
 	copy[n] = NULL;
 	environ = copy;
 	return 0;
@@ -77,15 +77,16 @@ user_setup(const struct user_spec *u, struct user_ids *ids,
 {
 	size_t pwlen, grlen;
 
+	/* The path is the end of the reason. */
 	*why = "cannot read /etc/passwd";
-	if ((*err = read_file("/etc/passwd", pw_buf, &pwlen)) != 0)
+	if ((*err = read_file(*why + 12, pw_buf, &pwlen)) != 0)
 		return -1;
 	*why = "cannot read /etc/group";
-	if ((*err = read_file("/etc/group", gr_buf, &grlen)) != 0)
+	if ((*err = read_file(*why + 12, gr_buf, &grlen)) != 0)
 		return -1;
 	if (passwd_resolve(u, pw_buf, pwlen, gr_buf, grlen, ids, why) == -1)
 		return -1;
-	*why = "environment too large to add HOME";
+	*why = "environment too large";
 	return ids->home != NULL && set_home(ids->home, ids->home_len) == -1 ?
 	    -1 : 0;
 }
