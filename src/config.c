@@ -8,6 +8,7 @@
 #include "duration.h"
 #include "env.h"
 #include "fmt.h"
+#include "passwd.h"
 #include "signame.h"
 
 #define WANT_SIGNAL	"a signal name or number"
@@ -16,10 +17,11 @@
 #define WANT_DURATION	"500ms, 5s, 2m or seconds"
 #define WANT_BOOL	"1, true, yes, on, 0, false, no or off"
 #define WANT_LEVEL	"0..3"
+#define WANT_USER	"USER[:GROUP], ids below 4294967295"
 
 /* Options by their short letter, and those of them that take a value. */
-static const char shorts[] = "hVlsgwvqPpert";
-static const char takes_value[] = "pert";
+static const char shorts[] = "hVlsgwvqPpertu";
+static const char takes_value[] = "pertu";
 
 static const struct {
 	char name[13];
@@ -29,7 +31,7 @@ static const struct {
 	{ "subreaper", 's' }, { "pdeathsig", 'p' }, { "pgroup", 'g' },
 	{ "remap-exit", 'e' }, { "rewrite", 'r' }, { "grace", 't' },
 	{ "warn-on-reap", 'w' }, { "verbose", 'v' }, { "quiet", 'q' },
-	{ "pause", 'P' },
+	{ "pause", 'P' }, { "user", 'u' },
 };
 
 /* The variables, in the order they are read; a TINI_ alias is read only
@@ -45,7 +47,7 @@ static const struct {
 	{ "INIT_LITE_WARN_ON_REAP", 'w', 0 },
 	{ "INIT_LITE_VERBOSITY", 'v', 0 }, { "TINI_VERBOSITY", 'v', 1 },
 	{ "INIT_LITE_REMAP_EXIT", 'e', 0 }, { "INIT_LITE_REWRITE", 'r', 0 },
-	{ "INIT_LITE_GRACE", 't', 0 },
+	{ "INIT_LITE_GRACE", 't', 0 }, { "INIT_LITE_USER", 'u', 0 },
 };
 
 struct parser {
@@ -149,6 +151,10 @@ apply(struct parser *p, struct config *c, int opt, const char *where,
 		    p->rtmax) : rewrite_parse(&c->rewrite, val, p->rtmin,
 		    p->rtmax)) == -1)
 			return bad_value(p, val, where, WANT_REWRITE);
+		return 0;
+	case 'u':
+		if (passwd_parse_spec(val, &c->user) == -1)
+			return bad_value(p, val, where, WANT_USER);
 		return 0;
 	default:	/* 't' */
 		if (duration_parse(val, &c->grace_ms) == -1)

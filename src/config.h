@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 
+#include "passwd.h"
 #include "remap.h"
 #include "rewrite.h"
 
@@ -29,6 +30,7 @@ struct config {
 	unsigned long grace_ms;
 	struct remap remap;
 	struct rewrite rewrite;
+	struct user_spec user;	/* --user; user.user NULL: none */
 };
 
 /* argv as main() got it; envp NULL-terminated. rtmin/rtmax are the libc's

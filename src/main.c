@@ -23,6 +23,7 @@
 #include "sigdisp.h"
 #include "sigmask.h"
 #include "spawn.h"
+#include "user.h"
 
 #define EXIT_INIT_ERROR	125	/* as GNU env, timeout and nice */
 
@@ -44,8 +45,9 @@ static const char usage_text[] =
 "  -v, --verbose              more messages\n"
 "  -q, --quiet                errors only\n"
 "  -P, --pause                no PROGRAM; exit 0 on TERM/INT/QUIT\n"
+"  -u, --user USER[:GROUP]    run PROGRAM as USER\n"
 "Variables INIT_LITE_{SUBREAPER,KILL_PROCESS_GROUP,WARN_ON_REAP,\n"
-"VERBOSITY,REMAP_EXIT,REWRITE,GRACE}, TINI_{SUBREAPER,\n"
+"VERBOSITY,REMAP_EXIT,REWRITE,GRACE,USER}, TINI_{SUBREAPER,\n"
 "KILL_PROCESS_GROUP,VERBOSITY}; flags win. Exit: PROGRAM's (128+S\n"
 "on signal S), remapped; 125 usage, 126 not executable, 127 not found.\n";
 
@@ -129,6 +131,9 @@ main(int argc, char **argv)
 	struct config cfg;
 	struct sigmask waited, entry;
 	struct spawn sp;
+	struct user_ids ids;
+	enum spawn_result r;
+	const char *why;
 	struct loop l;
 	char err[256];
 	pid_t parent;
@@ -197,10 +202,24 @@ main(int argc, char **argv)
 		sp.argv = cfg.argv;
 		sp.entry_mask = &entry;
 		sp.take_tty = tcgetpgrp(STDIN_FILENO) == getpgrp();
+		/* Resolved here, before the fork: any error and nothing runs.
+		 * Before listen_pid_slot: the HOME copy is a new environ. */
+		sp.ids = NULL;
+		if (cfg.user.user != NULL) {
+			if (user_setup(&cfg.user, &ids, &why, &e) == -1) {
+				fmt_clean(err, sizeof(err) / 2, cfg.user.user);
+				log_msg(LVL_ERROR, "user '%s': %s%s%s; try "
+				    "'init-lite --help'", err, why, e ? ": " : "",
+				    e ? errtext(e, err + sizeof(err) / 2,
+				    sizeof(err) / 2) : "");
+				return EXIT_INIT_ERROR;
+			}
+			sp.ids = &ids;
+		}
 		sp.listen_pid = listen_pid_slot(l.grace.self);
 		/* err: the program's name, cleaned, then room for errtext. */
 		fmt_clean(err, sizeof(err) / 2, cfg.argv[0]);
-		switch (spawn_child(&sp, &l.reap.child, &e)) {
+		switch ((r = spawn_child(&sp, &l.reap.child, &e))) {
 		case SPAWN_OK:
 			l.grace.child = l.reap.child;
 			log_msg(LVL_INFO, "started %s as pid %d", err,
@@ -216,6 +235,14 @@ main(int argc, char **argv)
 			log_msg(LVL_ERROR, "cannot run '%s': %s", err,
 			    errtext(e, err + sizeof(err) / 2, sizeof(err) / 2));
 			return spawn_exit_code(e);
+		default:	/* the --user ids could not be taken */
+			log_msg(LVL_ERROR, "not running '%s': %s: %s; try "
+			    "'init-lite --help'", err,
+			    r == SPAWN_SETGROUPS_FAILED ? "setgroups" :
+			    r == SPAWN_SETGID_FAILED ? "setgid" : "setuid",
+			    r == SPAWN_ROOT_REGAINED ? "root can be regained" :
+			    errtext(e, err + sizeof(err) / 2, sizeof(err) / 2));
+			return EXIT_INIT_ERROR;
 		}
 	}
 	let_go_of_resources();
