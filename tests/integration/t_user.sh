@@ -189,6 +189,9 @@ test_user_large_files() {
 }
 
 # init-lite itself keeps the identity it started with.
+# ids PID KEY: the four ids of Uid: or Gid: in /proc/PID/status.
+ids() { awk -v k="$2:" '$1 == k { print $2, $3, $4, $5 }' "/proc/$1/status"; }
+
 test_user_init_keeps_identity() {
 	user_files
 	EARLY_EXIT_OK= start env "$H/sigwrap" -- unshare --pid --fork --mount-proc sh -c '
@@ -198,12 +201,12 @@ test_user_init_keeps_identity() {
 	wait_for 10 has_line "$T/out" RAN || fail "the program did not start: $(head -c 300 "$T/err")"
 	local c
 	c=$(main_child)
-	[ "$(proc_status "$c" Uid)" = "1000	1000	1000	1000" ] ||
-		fail "the program's Uid: $(proc_status "$c" Uid)"
-	[ "$(proc_status "$IPID" Uid)" = "0	0	0	0" ] ||
-		fail "init-lite's Uid: $(proc_status "$IPID" Uid)"
-	[ "$(proc_status "$IPID" Gid)" = "0	0	0	0" ] ||
-		fail "init-lite's Gid: $(proc_status "$IPID" Gid)"
+	[ "$(ids "$c" Uid)" = "1000 1000 1000 1000" ] ||
+		fail "the program's Uid: $(ids "$c" Uid)"
+	[ "$(ids "$IPID" Uid)" = "0 0 0 0" ] ||
+		fail "init-lite's Uid: $(ids "$IPID" Uid)"
+	[ "$(ids "$IPID" Gid)" = "0 0 0 0" ] ||
+		fail "init-lite's Gid: $(ids "$IPID" Gid)"
 	kill -TERM "$IPID"
 	wait_exit 10
 	expect_status 143
