@@ -308,7 +308,7 @@ test_hostile_proc_of_other_ns() {
 	rm -f "$T/init.hold"
 	wait_exit 10
 	stderr_final
-	grep -q "/proc is missing or another PID namespace's" "$T/err" ||
+	grep -q "/proc missing, unreadable or another PID namespace's" "$T/err" ||
 		fail "no warning about the foreign /proc: $(head -c 300 "$T/err")"
 	[ "$(err_lines)" -eq 1 ] || fail "expected one warning line, got: $(head -n 4 "$T/err" | tr '\n' ' ')"
 }
@@ -330,7 +330,7 @@ test_hostile_no_proc() {
 	expect_status 3
 	wait_for 3 no_live_helpers || fail "leftover survived init-lite without /proc"
 	host_end
-	grep -q "/proc is missing" "$T/err" || fail "no warning about the missing /proc: $(head -c 300 "$T/err")"
+	grep -q "/proc missing, unreadable" "$T/err" || fail "no warning about the missing /proc: $(head -c 300 "$T/err")"
 	[ "$(err_lines)" -eq 1 ] || fail "expected one warning line, got: $(head -n 4 "$T/err" | tr '\n' ' ')"
 }
 
