@@ -17,9 +17,11 @@
 #define WANT_BOOL	"1, true, yes, on, 0, false, no or off"
 #define WANT_LEVEL	"0..3"
 
-/* Options by their short letter, and those of them that take a value. */
-static const char shorts[] = "hVlsgwvqPpert";
-static const char takes_value[] = "pert";
+/* Options by their short letter, and those of them that take a value.
+ * A letter not in shorts is a long-only option's: D --stop-delay,
+ * W --wait-all. */
+static const char shorts[] = "hVlsgwvqPperta";
+static const char takes_value[] = "pertD";
 
 static const struct {
 	char name[13];
@@ -29,7 +31,8 @@ static const struct {
 	{ "subreaper", 's' }, { "pdeathsig", 'p' }, { "pgroup", 'g' },
 	{ "remap-exit", 'e' }, { "rewrite", 'r' }, { "grace", 't' },
 	{ "warn-on-reap", 'w' }, { "verbose", 'v' }, { "quiet", 'q' },
-	{ "pause", 'P' },
+	{ "pause", 'P' }, { "stop-delay", 'D' }, { "forward-all", 'a' },
+	{ "wait-all", 'W' },
 };
 
 /* The variables, in the order they are read; a TINI_ alias is read only
@@ -45,7 +48,8 @@ static const struct {
 	{ "INIT_LITE_WARN_ON_REAP", 'w', 0 },
 	{ "INIT_LITE_VERBOSITY", 'v', 0 }, { "TINI_VERBOSITY", 'v', 1 },
 	{ "INIT_LITE_REMAP_EXIT", 'e', 0 }, { "INIT_LITE_REWRITE", 'r', 0 },
-	{ "INIT_LITE_GRACE", 't', 0 },
+	{ "INIT_LITE_GRACE", 't', 0 }, { "INIT_LITE_STOP_DELAY", 'D', 0 },
+	{ "INIT_LITE_FORWARD_ALL", 'a', 0 }, { "INIT_LITE_WAIT_ALL", 'W', 0 },
 };
 
 struct parser {
@@ -119,12 +123,13 @@ apply(struct parser *p, struct config *c, int opt, const char *where,
 	case 'q':
 		c->verbosity = 0;
 		return 0;
-	case 's': case 'g': case 'w':
+	case 's': case 'g': case 'w': case 'a': case 'W':
 		b = 1;
 		if (from_env && parse_bool(val, &b) == -1)
 			return bad_value(p, val, where, WANT_BOOL);
 		*(opt == 's' ? &c->subreaper : opt == 'g' ? &c->pgroup :
-		    &c->warn_on_reap) = b;
+		    opt == 'w' ? &c->warn_on_reap : opt == 'a' ?
+		    &c->forward_all : &c->wait_all) = b;
 		return 0;
 	case 'v':
 		if (!from_env) {
@@ -150,8 +155,9 @@ apply(struct parser *p, struct config *c, int opt, const char *where,
 		    p->rtmax)) == -1)
 			return bad_value(p, val, where, WANT_REWRITE);
 		return 0;
-	default:	/* 't' */
-		if (duration_parse(val, &c->grace_ms) == -1)
+	default:	/* 't', 'D' */
+		if (duration_parse(val, opt == 't' ? &c->grace_ms :
+		    &c->stop_delay_ms) == -1)
 			return bad_value(p, val, where, WANT_DURATION);
 		return 0;
 	}

@@ -27,6 +27,9 @@ struct config {
 	int verbosity;		/* 0 errors, 1 warnings, 2 info, 3 debug */
 	int pdeathsig;		/* 0: none */
 	unsigned long grace_ms;
+	unsigned long stop_delay_ms;	/* --stop-delay: hold the first TERM */
+	int forward_all;	/* -a: forward to every process we may signal */
+	int wait_all;		/* --wait-all: outlive the child's exit */
 	struct remap remap;
 	struct rewrite rewrite;
 };

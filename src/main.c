@@ -46,10 +46,14 @@ static const char usage_text[] =
 "  -v, --verbose              more messages\n"
 "  -q, --quiet                errors only\n"
 "  -P, --pause                no PROGRAM; exit 0 on TERM/INT/QUIT\n"
+"      --stop-delay DUR       hold the first SIGTERM for DUR (0)\n"
+"  -a, --forward-all          signal all descendants, not PROGRAM only\n"
+"      --wait-all             stay while others run after PROGRAM\n"
 "Variables INIT_LITE_{SUBREAPER,KILL_PROCESS_GROUP,WARN_ON_REAP,\n"
-"VERBOSITY,REMAP_EXIT,REWRITE,GRACE}, TINI_{SUBREAPER,\n"
-"KILL_PROCESS_GROUP,VERBOSITY}; flags win. Exit: PROGRAM's (128+S\n"
-"on signal S), remapped; 125 usage, 126 not executable, 127 not found.\n";
+"VERBOSITY,REMAP_EXIT,REWRITE,GRACE,STOP_DELAY,FORWARD_ALL,WAIT_ALL},\n"
+"TINI_{SUBREAPER,KILL_PROCESS_GROUP,VERBOSITY}; flags win. Exit:\n"
+"PROGRAM's (128+S on signal S), remapped; 125 usage, 126 not\n"
+"executable, 127 not found.\n";
 
 static const char license_text[] =
 "MIT License\n"
