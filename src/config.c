@@ -231,22 +231,50 @@ parse_word(struct parser *p, char **argv, int *i)
 	return 0;
 }
 
-/* One pass over the environment (it can be long; ours are few): the first
- * occurrence of each variable, as getenv would find it. */
-static void
-collect_env(char *const *envp, const char **vals)
+/* One entry that may be ours, PATH or LISTEN_PID (its first letter says
+ * so): each is taken at its first occurrence, as getenv would find it. */
+static void __attribute__((noinline))
+take_env(struct config *c, const char **vals, const char *e, int at)
 {
 	const char *v;
 	size_t k;
 
-	for (; envp != NULL && *envp != NULL; envp++) {
-		if ((*envp)[0] != 'I' && (*envp)[0] != 'T')
-			continue;
-		for (k = 0; k < sizeof(envvars) / sizeof(envvars[0]); k++)
-			if (vals[k] == NULL &&
-			    (v = env_match(*envp, envvars[k].name)) != NULL)
-				vals[k] = v;
+	if (*e == 'P') {
+		if (c->path == NULL)
+			c->path = env_match(e, "PATH");
+		return;
 	}
+	if (*e == 'L') {
+		if (c->listen_pid_at < 0 && env_match(e, "LISTEN_PID") != NULL)
+			c->listen_pid_at = at;
+		return;
+	}
+	for (k = 0; k < sizeof(envvars) / sizeof(envvars[0]); k++)
+		if (vals[k] == NULL &&
+		    (v = env_match(e, envvars[k].name)) != NULL)
+			vals[k] = v;
+}
+
+/* One pass over the environment. It can hold hundreds of entries
+ * (Kubernetes service links), so this loop, which every entry goes
+ * through, is kept to a few instructions (take_env is noinline for that):
+ * an entry is passed over on its first letter, looked up by its low 6
+ * bits (a few other bytes share them and go on to the full compare). */
+static void
+collect_env(struct config *c, char *const *envp, const char **vals)
+{
+	static const unsigned char firsts[64] = {
+		['I' & 63] = 1, ['L' & 63] = 1, ['P' & 63] = 1, ['T' & 63] = 1
+	};
+	char *const *ep = envp;
+	const char *e = *ep;
+
+	if (e == NULL)
+		return;
+	do
+		if (firsts[*e & 63])
+			take_env(c, vals, e, (int)(ep - envp));
+	while ((e = *++ep) != NULL);
 }
 
 static int
@@ -261,7 +289,8 @@ parse_env(struct parser *p, char *const *envp)
 
 	memset(vals, 0, sizeof(vals));
 	memset(&scratch, 0, sizeof(scratch));
-	collect_env(envp, vals);
+	if (envp != NULL)
+		collect_env(p->cfg, envp, vals);
 	memset(done, 0, sizeof(done));
 	for (k = 0; k < sizeof(envvars) / sizeof(envvars[0]); k++) {
 		int opt = (unsigned char)envvars[k].opt;
@@ -306,6 +335,7 @@ config_parse(struct config *c, char **argv, char *const *envp, int rtmin,
 	memset(c, 0, sizeof(*c));
 	c->verbosity = 1;
 	c->grace_ms = GRACE_DEFAULT_MS;
+	c->listen_pid_at = -1;
 	remap_init(&c->remap);
 	rewrite_init(&c->rewrite);
 	memset(&p, 0, sizeof(p));

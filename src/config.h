@@ -30,6 +30,10 @@ struct config {
 	unsigned long stop_delay_ms;	/* --stop-delay: hold the first TERM */
 	int forward_all;	/* -a: forward to every process we may signal */
 	int wait_all;		/* --wait-all: outlive the child's exit */
+	/* Read in the same one pass as the variables, for main and spawn:
+	 * nothing else scans the environment (it can hold hundreds). */
+	const char *path;	/* PATH's value, or NULL */
+	int listen_pid_at;	/* index of LISTEN_PID in envp, or -1 */
 	struct remap remap;
 	struct rewrite rewrite;
 };

@@ -100,18 +100,17 @@ print(const char *text)
 	return 0;
 }
 
-/* systemd socket activation: LISTEN_PID naming us must name the program. */
+/* systemd socket activation: LISTEN_PID naming us must name the program.
+ * at: where config's one pass over the environment found it. */
 static char **
-listen_pid_slot(pid_t self)
+listen_pid_slot(int at, pid_t self)
 {
-	char want[32];
-	char **e;
+	char want[24];
 
+	if (at < 0)
+		return NULL;
 	fmt_buf(want, sizeof(want), "LISTEN_PID=%d", (int)self);
-	for (e = environ; e != NULL && *e != NULL; e++)
-		if (strcmp(*e, want) == 0)
-			return e;
-	return NULL;
+	return strcmp(environ[at], want) == 0 ? &environ[at] : NULL;
 }
 
 /* init-lite must not keep the program's pipes, sockets or mounts busy. */
@@ -203,7 +202,9 @@ main(int argc, char **argv)
 		sp.argv = cfg.argv;
 		sp.entry_mask = &entry;
 		sp.take_tty = tcgetpgrp(STDIN_FILENO) == getpgrp();
-		sp.listen_pid = listen_pid_slot(l.grace.self);
+		sp.listen_pid = listen_pid_slot(cfg.listen_pid_at,
+		    l.grace.self);
+		sp.path = cfg.path;
 		/* err: the program's name, cleaned, then room for errtext. */
 		fmt_clean(err, sizeof(err) / 2, cfg.argv[0]);
 		switch (spawn_child(&sp, &l.reap.child, &e)) {

@@ -1249,6 +1249,35 @@ test_drain_flags_beat_env(void **state)
 	assert_int_equal(cfg.action, CONFIG_HELP);
 }
 
+/* The one pass over the environment also finds PATH (for the child's
+ * search) and LISTEN_PID, at their first occurrence as getenv would. */
+static void
+test_env_path_and_listen_pid(void **state)
+{
+	char *env[] = {
+		"PATHS=/no", "PATH", "PAT=/no", "LISTEN_PIDS=9", "LISTEN_PI=9",
+		"", "\x89NIT_LITE_GRACE=bogus", "\x0cISTEN_PID=9",
+		"\tATH=/no", "PATH=/bin:/usr/bin", "LISTEN_PID=1",
+		"PATH=/second", "LISTEN_PID=2", "INIT_LITE_GRACE=1s", NULL
+	};
+
+	(void)state;
+	expect_ok(parse(ARGV("p"), NOENV));
+	assert_null(cfg.path);
+	assert_int_equal(cfg.listen_pid_at, -1);
+	expect_ok(parse(ARGV("p"), NULL));
+	assert_null(cfg.path);
+	assert_int_equal(cfg.listen_pid_at, -1);
+	expect_ok(parse(ARGV("p"), env));
+	assert_ptr_equal(cfg.path, env[9] + 5);
+	assert_int_equal(cfg.listen_pid_at, 10);
+	assert_int_equal(cfg.grace_ms, 1000);
+	expect_ok(parse(ARGV("p"), ENV("PATH=")));
+	assert_string_equal(cfg.path, "");
+	expect_ok(parse(ARGV("p"), ENV("LISTEN_PID=")));
+	assert_int_equal(cfg.listen_pid_at, 0);
+}
+
 int
 main(void)
 {
@@ -1313,6 +1342,7 @@ main(void)
 		cmocka_unit_test(test_env_wait_all),
 		cmocka_unit_test(test_env_stop_delay),
 		cmocka_unit_test(test_drain_flags_beat_env),
+		cmocka_unit_test(test_env_path_and_listen_pid),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
