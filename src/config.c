@@ -231,12 +231,12 @@ parse_word(struct parser *p, char **argv, int *i)
 	return 0;
 }
 
-/* One entry that may be ours, PATH or LISTEN_PID (its first letter says
- * so): each is taken at its first occurrence, as getenv would find it. */
+/* One entry that may be ours, PATH or LISTEN_PID (its first two letters
+ * say so): each is taken at its first occurrence, as getenv would. */
 static void __attribute__((noinline))
-take_env(struct config *c, const char **vals, const char *e, int at)
+take_env(struct config *c, const char **vals, const char *start, int at)
 {
-	const char *v;
+	const char *e = start, *v;
 	size_t k;
 
 	if (*e == 'P') {
@@ -249,6 +249,11 @@ take_env(struct config *c, const char **vals, const char *e, int at)
 			c->listen_pid_at = at;
 		return;
 	}
+	/* INGRESS_SERVICE_HOST, TIMEOUT...: one compare, not 13. */
+	for (v = *e == 'I' ? "INIT_LITE_" : "TINI_"; *v != '\0'; v++, e++)
+		if (*v != *e)
+			return;
+	e = start;
 	for (k = 0; k < sizeof(envvars) / sizeof(envvars[0]); k++)
 		if (vals[k] == NULL &&
 		    (v = env_match(e, envvars[k].name)) != NULL)
@@ -258,21 +263,23 @@ take_env(struct config *c, const char **vals, const char *e, int at)
 /* One pass over the environment. It can hold hundreds of entries
  * (Kubernetes service links), so this loop, which every entry goes
  * through, is kept to a few instructions (take_env is noinline for that):
- * an entry is passed over on its first letter, looked up by its low 6
- * bits (a few other bytes share them and go on to the full compare). */
+ * an entry is passed over unless its second letter is the one the table
+ * gives for its first (IN, LI, PA, TI; for any other first letter, or
+ * an empty entry, nothing is read past the first byte). */
 static void
 collect_env(struct config *c, char *const *envp, const char **vals)
 {
-	static const unsigned char firsts[64] = {
-		['I' & 63] = 1, ['L' & 63] = 1, ['P' & 63] = 1, ['T' & 63] = 1
+	static const char second[256] = {
+		['I'] = 'N', ['L'] = 'I', ['P'] = 'A', ['T'] = 'I'
 	};
 	char *const *ep = envp;
 	const char *e = *ep;
+	char want;
 
 	if (e == NULL)
 		return;
 	do
-		if (firsts[*e & 63])
+		if ((want = second[(unsigned char)e[0]]) != 0 && want == e[1])
 			take_env(c, vals, e, (int)(ep - envp));
 	while ((e = *++ep) != NULL);
 }
@@ -287,8 +294,9 @@ parse_env(struct parser *p, char *const *envp)
 	unsigned char done[128];
 	size_t k;
 
+	/* scratch is only written (its tables are set up before use): it
+	 * needs no zeroing, which would cost 400 bytes of stores. */
 	memset(vals, 0, sizeof(vals));
-	memset(&scratch, 0, sizeof(scratch));
 	if (envp != NULL)
 		collect_env(p->cfg, envp, vals);
 	memset(done, 0, sizeof(done));
