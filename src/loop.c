@@ -181,6 +181,7 @@ loop_run(struct loop *l)
 	r.fwd.pgroup = l->cfg->pgroup;
 	r.fwd.rewrite = &l->cfg->rewrite;
 	r.fwd.grace = &l->grace;
+	r.fwd.all = l->cfg->forward_all;
 	r.clock.broken = 0;
 	r.polling = 0;
 	r.status = 0;
