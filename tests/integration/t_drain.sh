@@ -306,6 +306,7 @@ test_wait_all_daemon() {
 		wait_for 5 rec_has d 1 && wait_for 5 rec_has d 3 ||
 			fail "$args: the daemon got $(rec_lines d), want HUP and QUIT"
 		alive "$IPID" || fail "$args: QUIT ended --wait-all"
+		! rec_has d 15 || fail "$args: the daemon was shut down: $(rec_lines d)"
 		kill -USR1 "$IPID"
 		wait_exit 10
 		expect_status 7 "$args, daemon gone: "
@@ -370,6 +371,7 @@ test_wait_all_not_pid1() {
 	[ ! -e "$T/init.status" ] || fail "init-lite exited while the daemon lives"
 	kill -HUP "$IPID"
 	wait_for 5 rec_has d 1 || fail "the daemon got no SIGHUP: $(rec_lines d)"
+	! rec_has d 15 || fail "the daemon was shut down: $(rec_lines d)"
 	kill -USR1 "$IPID"
 	wait_file "$T/init.status" 10
 	rm -f "$T/init.hold"
@@ -394,4 +396,5 @@ test_wait_all_idle() {
 	after=$(ctx_switches "$IPID")
 	[ "$before" -eq "$after" ] ||
 		fail "init-lite waiting for the daemon woke $((after - before)) times in 3 s"
+	! rec_has d 15 || fail "the daemon was shut down: $(rec_lines d)"
 }
