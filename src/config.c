@@ -293,9 +293,8 @@ parse_env(struct parser *p, char *const *envp)
 	const char *v;
 	unsigned char done[128];
 	size_t k;
+	int scratch_zeroed = 0;
 
-	/* scratch is only written (its tables are set up before use): it
-	 * needs no zeroing, which would cost 400 bytes of stores. */
 	memset(vals, 0, sizeof(vals));
 	if (envp != NULL)
 		collect_env(p->cfg, envp, vals);
@@ -306,8 +305,15 @@ parse_env(struct parser *p, char *const *envp)
 		if (done[opt] || (v = vals[k]) == NULL)
 			continue;
 		done[opt] = 1;
-		/* Validated always, applied only when no flag said otherwise. */
-		dst = p->seen[opt] ? &scratch : p->cfg;
+		/* Validated always, applied only when no flag said otherwise
+		 * (then into scratch, zeroed only if it comes to that). */
+		dst = p->cfg;
+		if (p->seen[opt]) {
+			if (!scratch_zeroed)
+				memset(&scratch, 0, sizeof(scratch));
+			scratch_zeroed = 1;
+			dst = &scratch;
+		}
 		if (envvars[k].tini && opt != 'v') {
 			*(opt == 's' ? &dst->subreaper : &dst->pgroup) =
 			    strcmp(v, "0") != 0;

@@ -3,6 +3,7 @@
  * the loop goes on, because PID 1 dying kills the whole container. */
 #include <errno.h>
 #include <signal.h>
+#include <string.h>
 #include <time.h>
 
 #include "clock.h"
@@ -187,16 +188,14 @@ loop_run(struct loop *l)
 	    l->cfg->wait_all ? MODE_WAIT_ALL : MODE_CHILD;
 	int ev, sig = 0;
 
+	/* All zero: no deadline, clock working, nothing held, status 0. */
+	memset(&r, 0, sizeof(r));
 	r.l = l;
 	r.fwd.child = l->reap.child;
 	r.fwd.pgroup = l->cfg->pgroup;
 	r.fwd.rewrite = &l->cfg->rewrite;
 	r.fwd.grace = &l->grace;
 	r.fwd.all = l->cfg->forward_all;
-	r.clock.broken = 0;
-	r.polling = 0;
-	r.held_once = 0;
-	r.status = 0;
 
 	for (;;) {
 		if ((ev = next_event(&r, phase, &sig)) == -1)

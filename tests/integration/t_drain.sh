@@ -21,9 +21,10 @@ rec_lines() {
 }
 
 # reparented COMM: a descendant of init-lite named COMM has init-lite as
-# its parent (the process that started it is gone); its pid in DPID.
+# its parent (the process that started it is gone).
 reparented() {
-	DPID=$(find_comm "$IPID" "$1") && [ "$(proc_field "$DPID" 4)" = "$IPID" ]
+	local p
+	p=$(find_comm "$IPID" "$1") && [ "$(proc_field "$p" 4)" = "$IPID" ]
 }
 
 # wait_daemonized COMM...: each COMM is init-lite's child: the program's
@@ -52,7 +53,7 @@ term_delay_ms() {
 }
 
 test_drain_options() {
-	local line why bad= words opt missing=
+	local line why bad='' words opt missing=
 	run_ns --help
 	expect_status 0 "--help: "
 	for opt in --stop-delay --forward-all --wait-all; do
@@ -125,8 +126,10 @@ test_stop_delay_others_at_once() {
 	kill -USR1 "$IPID"
 	kill -HUP "$IPID"
 	kill -s RTMIN+3 "$IPID"
-	wait_for 5 rec_has m 10 && wait_for 5 rec_has m 1 && wait_for 5 rec_has m 37 ||
+	if ! wait_for 5 rec_has m 10 || ! wait_for 5 rec_has m 1 ||
+		! wait_for 5 rec_has m 37; then
 		fail "signals sent during the delay did not arrive: $(rec_lines m)"
+	fi
 	! rec_has m 15 || fail "the held SIGTERM was forwarded early: $(rec_lines m)"
 	alive "$(main_child)" || fail "the program did not keep running"
 }
@@ -146,8 +149,9 @@ test_stop_delay_second_term_or_int() {
 		num=$(kill -l "$sig")
 		# Both at once: the order they are delivered in is the
 		# kernel's (lowest pending first), and two TERMs may merge.
-		wait_for 10 rec_has m 15 && wait_for 10 rec_has m "$num" ||
+		if ! wait_for 10 rec_has m 15 || ! wait_for 10 rec_has m "$num"; then
 			fail "second $sig during the delay: the program got $(rec_lines m)"
+		fi
 		kill -KILL "$(main_child)"
 		wait_exit 5
 	done
@@ -246,8 +250,9 @@ test_forward_all_setsid_daemon() {
 		kill -USR1 "$IPID"
 		wait_for 5 rec_has d 12 || fail "$args: USR1:USR2 not applied for the daemon: $(rec_lines d)"
 		kill -s RTMIN+2 "$IPID"
-		wait_for 5 rec_has d 36 && wait_for 5 rec_has m 36 ||
+		if ! wait_for 5 rec_has d 36 || ! wait_for 5 rec_has m 36; then
 			fail "$args: RTMIN+2 did not reach both: $(rec_lines d) / $(rec_lines m)"
+		fi
 		nap 0.2
 		[ "$(rec_count m 36)" = 1 ] || fail "$args: the child got RTMIN+2 $(rec_count m 36) times"
 		kill -KILL "$(main_child)"
@@ -303,8 +308,9 @@ test_wait_all_daemon() {
 		alive "$IPID" || fail "$args: init-lite exited while the daemon lives"
 		kill -HUP "$IPID"
 		kill -QUIT "$IPID"
-		wait_for 5 rec_has d 1 && wait_for 5 rec_has d 3 ||
+		if ! wait_for 5 rec_has d 1 || ! wait_for 5 rec_has d 3; then
 			fail "$args: the daemon got $(rec_lines d), want HUP and QUIT"
+		fi
 		alive "$IPID" || fail "$args: QUIT ended --wait-all"
 		! rec_has d 15 || fail "$args: the daemon was shut down: $(rec_lines d)"
 		kill -USR1 "$IPID"
