@@ -133,7 +133,8 @@ CHECK_TARGETS	= check-unit check-integration
 UNIT_TESTS	= $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
 UNIT_CFLAGS	= -g -O1 $(WARN) $(DEFS) -Isrc
 UNIT_DEPS_config = src/signame.c src/remap.c src/rewrite.c src/duration.c \
-	src/env.c src/fmt.c src/table.c src/policy.c
+	src/env.c src/fmt.c src/table.c src/policy.c src/passwd.c
+UNIT_DEPS_passwd = src/fmt.c
 UNIT_DEPS_signame = src/fmt.c src/policy.c
 UNIT_DEPS_remap = src/fmt.c src/table.c
 UNIT_DEPS_rewrite = src/signame.c src/fmt.c src/table.c src/policy.c

@@ -5,7 +5,7 @@
 #   make fuzz [FUZZ_SECONDS=30] [FUZZ_TARGETS='config signame']
 #                           every target for FUZZ_SECONDS each (default 30 s)
 #   make check-fuzz         the same with FUZZ_CHECK_SECONDS (default 20 s)
-#                           each: the part of `make check` (7 targets,
+#                           each: the part of `make check` (8 targets,
 #                           about 2.5 min on 2 cores with the build)
 #   make fuzz-build         only build build/fuzz/fuzz_<target>
 #
@@ -15,7 +15,8 @@
 FUZZ_CC		?= clang
 FUZZ_SECONDS	?= 30
 FUZZ_CHECK_SECONDS ?= 20
-FUZZ_TARGETS	?= config signame duration remap rewrite procstat descendants
+FUZZ_TARGETS	?= config signame duration remap rewrite procstat descendants \
+		  passwd
 FUZZ_CFLAGS	= -g -O1 -fsanitize=fuzzer,address,undefined \
 		  -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_BINS	= $(addprefix build/fuzz/fuzz_,$(FUZZ_TARGETS))
@@ -24,7 +25,7 @@ FUZZ_BINS	= $(addprefix build/fuzz/fuzz_,$(FUZZ_TARGETS))
 # so that libFuzzer's coverage counts only the code under test.
 FUZZ_DEPS_config	= src/config.c src/signame.c src/remap.c \
 			  src/rewrite.c src/duration.c src/env.c src/fmt.c \
-			  src/table.c src/policy.c
+			  src/table.c src/policy.c src/passwd.c
 FUZZ_DEPS_signame	= src/signame.c src/fmt.c
 FUZZ_DEPS_duration	= src/duration.c src/fmt.c
 FUZZ_DEPS_remap		= src/remap.c src/fmt.c src/table.c
@@ -32,6 +33,7 @@ FUZZ_DEPS_rewrite	= src/rewrite.c src/signame.c src/fmt.c \
 			  src/table.c src/policy.c
 FUZZ_DEPS_procstat	= src/procscan.c
 FUZZ_DEPS_descendants	= src/procscan.c
+FUZZ_DEPS_passwd	= src/passwd.c src/fmt.c
 
 APT_PACKAGES	+= clang libclang-rt-14-dev
 CHECK_TARGETS	+= check-fuzz
@@ -40,8 +42,12 @@ build/fuzz:
 	mkdir -p $@
 
 # Second expansion (enabled in the Makefile) names each target's modules.
+# The compiler is in a stamp (Makefile), the flags in this file and the
+# Makefile: a change to any of them rebuilds the targets.
+$(call stamp,build/fuzz-cc.cmd,$(FUZZ_CC))
+build/fuzz-cc.cmd: ;
 build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $$(FUZZ_DEPS_$$*) \
-		$(HDR) | build/fuzz
+		$(HDR) Makefile mk/fuzz.mk build/fuzz-cc.cmd | build/fuzz
 	$(FUZZ_CC) $(FUZZ_CFLAGS) $(WARN) $(DEFS) -Isrc -Itests/fuzz \
 		-o $@ $< $(FUZZ_DEPS_$*)
 

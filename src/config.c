@@ -8,6 +8,7 @@
 #include "duration.h"
 #include "env.h"
 #include "fmt.h"
+#include "passwd.h"
 #include "signame.h"
 
 #define WANT_SIGNAL	"a signal name or number"
@@ -16,12 +17,13 @@
 #define WANT_DURATION	"500ms, 5s, 2m or seconds"
 #define WANT_BOOL	"1, true, yes, on, 0, false, no or off"
 #define WANT_LEVEL	"0..3"
+#define WANT_USER	"USER[:GROUP], ids below 4294967295"
 
 /* Options by their short letter, and those of them that take a value.
  * A letter not in shorts is a long-only option's: D --stop-delay,
  * W --wait-all. */
-static const char shorts[] = "hVlsgwvqPperta";
-static const char takes_value[] = "pertD";
+static const char shorts[] = "hVlsgwvqPpertua";
+static const char takes_value[] = "pertuD";
 
 static const struct {
 	char name[13];
@@ -31,8 +33,8 @@ static const struct {
 	{ "subreaper", 's' }, { "pdeathsig", 'p' }, { "pgroup", 'g' },
 	{ "remap-exit", 'e' }, { "rewrite", 'r' }, { "grace", 't' },
 	{ "warn-on-reap", 'w' }, { "verbose", 'v' }, { "quiet", 'q' },
-	{ "pause", 'P' }, { "stop-delay", 'D' }, { "forward-all", 'a' },
-	{ "wait-all", 'W' },
+	{ "pause", 'P' }, { "user", 'u' }, { "stop-delay", 'D' },
+	{ "forward-all", 'a' }, { "wait-all", 'W' },
 };
 
 /* The variables, in the order they are read; a TINI_ alias is read only
@@ -48,8 +50,9 @@ static const struct {
 	{ "INIT_LITE_WARN_ON_REAP", 'w', 0 },
 	{ "INIT_LITE_VERBOSITY", 'v', 0 }, { "TINI_VERBOSITY", 'v', 1 },
 	{ "INIT_LITE_REMAP_EXIT", 'e', 0 }, { "INIT_LITE_REWRITE", 'r', 0 },
-	{ "INIT_LITE_GRACE", 't', 0 }, { "INIT_LITE_STOP_DELAY", 'D', 0 },
-	{ "INIT_LITE_FORWARD_ALL", 'a', 0 }, { "INIT_LITE_WAIT_ALL", 'W', 0 },
+	{ "INIT_LITE_GRACE", 't', 0 }, { "INIT_LITE_USER", 'u', 0 },
+	{ "INIT_LITE_STOP_DELAY", 'D', 0 }, { "INIT_LITE_FORWARD_ALL", 'a', 0 },
+	{ "INIT_LITE_WAIT_ALL", 'W', 0 },
 };
 
 struct parser {
@@ -155,6 +158,10 @@ apply(struct parser *p, struct config *c, int opt, const char *where,
 		    p->rtmax)) == -1)
 			return bad_value(p, val, where, WANT_REWRITE);
 		return 0;
+	case 'u':
+		if (passwd_parse_spec(val, &c->user) == -1)
+			return bad_value(p, val, where, WANT_USER);
+		return 0;
 	default:	/* 't', 'D' */
 		if (duration_parse(val, opt == 't' ? &c->grace_ms :
 		    &c->stop_delay_ms) == -1)
@@ -234,7 +241,7 @@ parse_word(struct parser *p, char **argv, int *i)
 /* One entry that may be ours, PATH or LISTEN_PID (its first two letters
  * say so): each is taken at its first occurrence, as getenv would. */
 static void __attribute__((noinline))
-take_env(struct config *c, const char **vals, const char *start, int at)
+take_env(struct config *c, const char **vals, const char *start)
 {
 	const char *e = start, *v;
 	size_t k;
@@ -245,8 +252,8 @@ take_env(struct config *c, const char **vals, const char *start, int at)
 		return;
 	}
 	if (*e == 'L') {
-		if (c->listen_pid_at < 0 && env_match(e, "LISTEN_PID") != NULL)
-			c->listen_pid_at = at;
+		if (c->listen_pid == NULL && env_match(e, "LISTEN_PID") != NULL)
+			c->listen_pid = start;
 		return;
 	}
 	/* INGRESS_SERVICE_HOST, TIMEOUT...: one compare, not 13. */
@@ -280,7 +287,7 @@ collect_env(struct config *c, char *const *envp, const char **vals)
 		return;
 	do
 		if ((want = second[(unsigned char)e[0]]) != 0 && want == e[1])
-			take_env(c, vals, e, (int)(ep - envp));
+			take_env(c, vals, e);
 	while ((e = *++ep) != NULL);
 }
 
@@ -349,7 +356,6 @@ config_parse(struct config *c, char **argv, char *const *envp, int rtmin,
 	memset(c, 0, sizeof(*c));
 	c->verbosity = 1;
 	c->grace_ms = GRACE_DEFAULT_MS;
-	c->listen_pid_at = -1;
 	remap_init(&c->remap);
 	rewrite_init(&c->rewrite);
 	memset(&p, 0, sizeof(p));

@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 
+#include "passwd.h"
 #include "remap.h"
 #include "rewrite.h"
 
@@ -33,9 +34,10 @@ struct config {
 	/* Read in the same one pass as the variables, for main and spawn:
 	 * nothing else scans the environment (it can hold hundreds). */
 	const char *path;	/* PATH's value, or NULL */
-	int listen_pid_at;	/* index of LISTEN_PID in envp, or -1 */
+	const char *listen_pid;	/* the "LISTEN_PID=..." entry, or NULL */
 	struct remap remap;
 	struct rewrite rewrite;
+	struct user_spec user;	/* --user; user.user NULL: none */
 };
 
 /* argv as main() got it; envp NULL-terminated. rtmin/rtmax are the libc's

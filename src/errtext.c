@@ -22,6 +22,8 @@ static const struct {
 	{ EAGAIN, "Resource temporarily unavailable" },
 	{ EPERM, "Operation not permitted" },
 	{ EMFILE, "Too many open files" },
+	{ EFBIG, "File too large" },
+	{ EINVAL, "Invalid argument" },
 };
 
 const char *

@@ -31,39 +31,82 @@ struct dirent64 {
 	char d_name[];
 };
 
-static int
-read_stat(const char *pid, struct procent *e)
+/* Reads /proc/PID/FILE into buf; the length read, or -1. */
+static ssize_t
+read_proc(const char *pid, const char *file, char *buf, size_t size)
 {
-	char path[40], buf[512];
+	char path[48];
 	ssize_t n;
 	int fd;
 
-	fmt_buf(path, sizeof(path), "/proc/%s/stat", pid);
+	fmt_buf(path, sizeof(path), "/proc/%s/%s", pid, file);
 	if ((fd = (int)syscall(SYS_openat, AT_FDCWD, path,
 	    O_RDONLY | O_CLOEXEC)) == -1)
 		return -1;
-	n = read(fd, buf, sizeof(buf));
+	n = read(fd, buf, size);
 	close(fd);
-	if (n <= 0)
-		return -1;
-	return procscan_parse_stat(buf, (size_t)n, e);
+	return n;
 }
 
-static size_t
+static int
+read_stat(const char *pid, struct procent *e)
+{
+	char buf[512];
+	ssize_t n = read_proc(pid, "stat", buf, sizeof(buf));
+
+	return n <= 0 ? -1 : procscan_parse_stat(buf, (size_t)n, e);
+}
+
+/* 0: not a zombie; 1: a zombie; 2: a zombie leader whose threads run. */
+static int
+zombie(const char *pid, const struct procent *e)
+{
+	char buf[4096];
+	ssize_t n;
+
+	if (e->state != 'Z' && e->state != 'X')
+		return 0;
+	n = read_proc(pid, "status", buf, sizeof(buf));
+	return n > 0 && procscan_zombie_alive(buf, (size_t)n) ? 2 : 1;
+}
+
+/* Once per run and kind: a repeated shutdown must not repeat it. */
+static void
+warn_once(unsigned bit, const char *what)
+{
+	static unsigned warned;
+
+	if (warned & bit)
+		return;
+	warned |= bit;
+	log_msg(LVL_WARN, "%s", what);
+}
+
+/* A /proc of another PID namespace names other processes with our pids:
+ * walking it could signal anything (issue #15). */
+static int
+proc_is_ours(const struct grace *g)
+{
+	char buf[4096];
+	ssize_t n = read_proc("self", "status", buf, sizeof(buf));
+
+	return n > 0 && procscan_proc_is_ours(buf, (size_t)n, (int)g->self);
+}
+
+/* -1 if /proc cannot be read at all (errno set). */
+static long
 take_snapshot(void)
 {
 	char buf[4096];
 	struct dirent64 *d;
 	size_t count = 0;
 	long n, off;
-	int fd;
+	int fd, err;
 
 	/* getdents64 rather than opendir: no allocation in init-lite. */
 	if ((fd = (int)syscall(SYS_openat, AT_FDCWD, "/proc",
-	    O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1) {
-		log_msg(LVL_ERROR, "cannot open /proc: errno %d", errno);
-		return 0;
-	}
+	    O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1)
+		return -1;
 	while ((n = syscall(SYS_getdents64, fd, buf, sizeof(buf))) > 0)
 		for (off = 0; off < n; off += d->d_reclen) {
 			d = (struct dirent64 *)(void *)(buf + off);
@@ -73,41 +116,63 @@ take_snapshot(void)
 				log_msg(LVL_WARN, "over %d processes: "
 				    "some not seen", SNAPSHOT_MAX);
 				close(fd);
-				return count;
+				return (long)count;
 			}
-			if (read_stat(d->d_name, &snapshot[count]) == 0)
+			if (read_stat(d->d_name, &snapshot[count]) == 0 &&
+			    zombie(d->d_name, &snapshot[count]) != 1)
 				count++;
 		}
+	err = errno;
 	close(fd);
-	return count;
+	errno = err;
+	return n == -1 ? -1 : (long)count;
 }
 
 /* The pid may have exited and been reused since the snapshot: pin it with
  * a pidfd, then check it still hangs below us (same parent, or re-parented
- * to us as subreaper) before signalling that very process. */
+ * to us as subreaper) before signalling that very process. Without pidfds
+ * (ENOSYS before Linux 5.3; EPERM from seccomp profiles older than them)
+ * kill() after the same check: a reuse in between stays possible, but
+ * skipping the leftovers is worse. */
 static int
 signal_descendant(const struct grace *g, const struct procent *e, int sig)
 {
 	struct procent now;
 	char name[16];
-	int fd, r;
+	int fd, r = -1;
 
-	if ((fd = (int)syscall(SYS_pidfd_open, e->pid, 0)) == -1)
-		return errno == ENOSYS ? kill(e->pid, sig) : -1;
+	fd = (int)syscall(SYS_pidfd_open, e->pid, 0);
+	if (fd == -1 && errno != ENOSYS && errno != EPERM)
+		return -1;
 	fmt_buf(name, sizeof(name), "%d", e->pid);
-	r = -1;
 	if (read_stat(name, &now) == 0 &&
-	    (now.ppid == e->ppid || now.ppid == g->self))
-		r = (int)syscall(SYS_pidfd_send_signal, fd, sig, NULL, 0);
-	close(fd);
+	    (now.ppid == e->ppid || now.ppid == g->self)) {
+		if (fd != -1)
+			r = (int)syscall(SYS_pidfd_send_signal, fd, sig, NULL,
+			    0);
+		if (fd == -1 || (r == -1 && (errno == ENOSYS ||
+		    errno == EPERM)))
+			r = kill(e->pid, sig);
+	} else
+		errno = ESRCH;
+	if (fd != -1)
+		close(fd);
 	return r;
+}
+
+/* What can be proven ours without /proc: the child's process group (the
+ * child made it; while any member lives the kernel keeps its id). */
+static int
+signal_group(const struct grace *g, int sig)
+{
+	return g->child > 0 && kill(-g->child, sig) == 0;
 }
 
 int
 grace_signal(const struct grace *g, int sig)
 {
-	const struct procent *e;
-	size_t n, k, i;
+	long n;
+	size_t k, i;
 	int hit = 0;
 
 	if (g->pid1) {
@@ -118,16 +183,24 @@ grace_signal(const struct grace *g, int sig)
 			    errno);
 		return 0;
 	}
-	n = take_snapshot();
-	k = procscan_descendants(snapshot, n, (int)g->self, mark, found,
-	    SNAPSHOT_MAX);
-	for (i = 0; i < k; i++) {
-		e = &snapshot[found[i]];
-		if (e->state == 'Z' || e->state == 'X')
-			continue;
-		if (signal_descendant(g, e, sig) == 0)
-			hit++;
+	if (!proc_is_ours(g)) {
+		warn_once(1, "/proc is missing or another PID namespace's: "
+		    "the grace reaches only the child's process group");
+		return signal_group(g, sig);
 	}
+	if ((n = take_snapshot()) == -1) {
+		warn_once(2, "cannot list /proc: the grace reaches only "
+		    "the child's process group");
+		return signal_group(g, sig);
+	}
+	k = procscan_descendants(snapshot, (size_t)n, (int)g->self, mark,
+	    found, SNAPSHOT_MAX);
+	for (i = 0; i < k; i++)
+		if (signal_descendant(g, &snapshot[found[i]], sig) == 0)
+			hit++;
+		else if (errno != ESRCH)
+			warn_once(4, "cannot signal a leftover: it may "
+			    "survive init-lite");
 	return hit;
 }
 

@@ -9,6 +9,7 @@
 struct grace {
 	int pid1;		/* PID 1 of a namespace: kill(-1) is ours */
 	pid_t self;
+	pid_t child;		/* the main child, 0 with --pause */
 };
 
 /* Sends sig to every leftover that is alive (not a zombie). Returns how

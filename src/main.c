@@ -23,10 +23,9 @@
 #include "sigdisp.h"
 #include "sigmask.h"
 #include "spawn.h"
+#include "user.h"
 
 #define EXIT_INIT_ERROR	125	/* as GNU env, timeout and nice */
-#define EXIT_NOEXEC	126
-#define EXIT_NOTFOUND	127
 
 extern char **environ;
 
@@ -46,13 +45,14 @@ static const char usage_text[] =
 "  -v, --verbose              more messages\n"
 "  -q, --quiet                errors only\n"
 "  -P, --pause                no PROGRAM; exit 0 on TERM/INT/QUIT\n"
+"  -u, --user USER[:GROUP]    run PROGRAM as USER\n"
 "      --stop-delay DUR       hold the first SIGTERM for DUR (0)\n"
 "  -a, --forward-all          signal all descendants, not PROGRAM only\n"
 "      --wait-all             stay while others run after PROGRAM\n"
 "Variables INIT_LITE_{SUBREAPER,KILL_PROCESS_GROUP,WARN_ON_REAP,\n"
-"VERBOSITY,REMAP_EXIT,REWRITE,GRACE,STOP_DELAY,FORWARD_ALL,WAIT_ALL},\n"
-"TINI_{SUBREAPER,KILL_PROCESS_GROUP,VERBOSITY}; flags win. Exit:\n"
-"PROGRAM's (128+S on signal S), remapped; 125 usage, 126 not\n"
+"VERBOSITY,REMAP_EXIT,REWRITE,GRACE,USER,STOP_DELAY,FORWARD_ALL,\n"
+"WAIT_ALL}, TINI_{SUBREAPER,KILL_PROCESS_GROUP,VERBOSITY}; flags win.\n"
+"Exit: PROGRAM's (128+S on signal S), remapped; 125 usage, 126 not\n"
 "executable, 127 not found.\n";
 
 static const char license_text[] =
@@ -101,16 +101,24 @@ print(const char *text)
 }
 
 /* systemd socket activation: LISTEN_PID naming us must name the program.
- * at: where config's one pass over the environment found it. */
+ * entry: the "LISTEN_PID=..." string config's one pass found; its slot is
+ * looked for (by address) only when it names us, and in the environ of
+ * now: --user's HOME copy is a new array. */
 static char **
-listen_pid_slot(int at, pid_t self)
+listen_pid_slot(const char *entry, pid_t self)
 {
 	char want[24];
+	char **e;
 
-	if (at < 0)
+	if (entry == NULL)
 		return NULL;
 	fmt_buf(want, sizeof(want), "LISTEN_PID=%d", (int)self);
-	return strcmp(environ[at], want) == 0 ? &environ[at] : NULL;
+	if (strcmp(entry, want) != 0)
+		return NULL;
+	for (e = environ; *e != NULL; e++)
+		if (*e == entry)
+			return e;
+	return NULL;
 }
 
 /* init-lite must not keep the program's pipes, sockets or mounts busy. */
@@ -134,6 +142,9 @@ main(int argc, char **argv)
 	struct config cfg;
 	struct sigmask waited, entry;
 	struct spawn sp;
+	struct user_ids ids;
+	enum spawn_result r;
+	const char *why;
 	struct loop l;
 	char err[256];
 	pid_t parent;
@@ -202,24 +213,48 @@ main(int argc, char **argv)
 		sp.argv = cfg.argv;
 		sp.entry_mask = &entry;
 		sp.take_tty = tcgetpgrp(STDIN_FILENO) == getpgrp();
-		sp.listen_pid = listen_pid_slot(cfg.listen_pid_at,
-		    l.grace.self);
+		/* Resolved here, before the fork: any error and nothing runs.
+		 * Before listen_pid_slot: the HOME copy is a new environ. */
+		sp.ids = NULL;
+		if (cfg.user.user != NULL) {
+			if (user_setup(&cfg.user, &ids, &why, &e) == -1) {
+				fmt_clean(err, sizeof(err) / 2, cfg.user.user);
+				log_msg(LVL_ERROR, "user '%s': %s%s%s; try "
+				    "'init-lite --help'", err, why, e ? ": " : "",
+				    e ? errtext(e, err + sizeof(err) / 2,
+				    sizeof(err) / 2) : "");
+				return EXIT_INIT_ERROR;
+			}
+			sp.ids = &ids;
+		}
+		sp.listen_pid = listen_pid_slot(cfg.listen_pid, l.grace.self);
 		sp.path = cfg.path;
 		/* err: the program's name, cleaned, then room for errtext. */
 		fmt_clean(err, sizeof(err) / 2, cfg.argv[0]);
-		switch (spawn_child(&sp, &l.reap.child, &e)) {
+		switch ((r = spawn_child(&sp, &l.reap.child, &e))) {
 		case SPAWN_OK:
+			l.grace.child = l.reap.child;
 			log_msg(LVL_INFO, "started %s as pid %d", err,
 			    (int)l.reap.child);
+			if (e != 0)
+				log_msg(LVL_INFO, "no exec-error pipe (errno "
+				    "%d): an exec failure is status 126/127",
+				    e);
 			break;
 		case SPAWN_FORK_FAILED:
 			return setup_error("cannot fork", e);
 		case SPAWN_EXEC_FAILED:
 			log_msg(LVL_ERROR, "cannot run '%s': %s", err,
 			    errtext(e, err + sizeof(err) / 2, sizeof(err) / 2));
-			/* A name too long to exist cannot be found either. */
-			return e == ENOENT || e == ENOTDIR || e == ENAMETOOLONG ?
-			    EXIT_NOTFOUND : EXIT_NOEXEC;
+			return spawn_exit_code(e);
+		default:	/* the --user ids could not be taken */
+			log_msg(LVL_ERROR, "not running '%s': %s: %s; try "
+			    "'init-lite --help'", err,
+			    r == SPAWN_SETGROUPS_FAILED ? "setgroups" :
+			    r == SPAWN_SETGID_FAILED ? "setgid" : "setuid",
+			    r == SPAWN_ROOT_REGAINED ? "root can be regained" :
+			    errtext(e, err + sizeof(err) / 2, sizeof(err) / 2));
+			return EXIT_INIT_ERROR;
 		}
 	}
 	let_go_of_resources();

@@ -46,6 +46,54 @@ procscan_parse_stat(const char *buf, size_t len, struct procent *e)
 	    (p < end && *p != ' ' && *p != '\n') ? -1 : 0;
 }
 
+int
+procscan_status_field(const char *buf, size_t len, const char *key,
+    int *first)
+{
+	const char *end = buf + len, *p = buf, *k;
+	int n = 0, v;
+
+	/* Find "KEY" at the start of a line. */
+	for (;;) {
+		for (k = key; p < end && *k != '\0' && *p == *k; p++, k++)
+			;
+		if (*k == '\0')
+			break;
+		while (p < end && *p != '\n')
+			p++;
+		if (p++ >= end)
+			return -1;
+	}
+	for (;;) {
+		while (p < end && (*p == '\t' || *p == ' '))
+			p++;
+		if (p == end || *p == '\n')
+			return n;
+		if (parse_int(&p, end, &v) == -1)
+			return -1;
+		if (n++ == 0)
+			*first = v;
+	}
+}
+
+int
+procscan_proc_is_ours(const char *buf, size_t len, int self)
+{
+	int pid;
+
+	return procscan_status_field(buf, len, "NSpid:", &pid) == 1 &&
+	    pid == self;
+}
+
+int
+procscan_zombie_alive(const char *buf, size_t len)
+{
+	int threads;
+
+	return procscan_status_field(buf, len, "Threads:", &threads) == 1 &&
+	    threads > 1;
+}
+
 static int
 marked(const unsigned char *mark, int pid)
 {

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "fmt.h"
+#include "log.h"
 #include "sigdisp.h"
 #include "spawn.h"
 
@@ -57,6 +58,55 @@ exec_path(char **argv, const char *path)
 	return seen_eacces ? EACCES : err == ENOTDIR ? ENOENT : err;
 }
 
+/* Raw system calls: they change this process only (musl's setuid would
+ * sync threads, which is no business of a vfork child), and the 32-bit
+ * versions where the old calls take 16-bit ids (i386, arm). */
+#ifdef SYS_setuid32
+#define SYS_SETGROUPS	SYS_setgroups32
+#define SYS_SETGID	SYS_setgid32
+#define SYS_SETUID	SYS_setuid32
+#else
+#define SYS_SETGROUPS	SYS_setgroups
+#define SYS_SETGID	SYS_setgid
+#define SYS_SETUID	SYS_setuid
+#endif
+
+/* Runs in the child: --user in the order that keeps the right to change
+ * ids until the last step (groups, gid, then uid). 0, or the failed step
+ * and errno as -(step * 4096 + errno) (errno < 4096, the kernel's
+ * MAX_ERRNO). The shared memory is safe from the new uid: changing ids
+ * makes the mm non-dumpable (commit_creds), so it cannot be ptraced. */
+static int
+drop_privileges(const struct user_ids *ids)
+{
+	int step = SPAWN_SETGROUPS_FAILED;
+
+	if (syscall(SYS_SETGROUPS, ids->ngroups, ids->groups) == -1 ||
+	    (++step, syscall(SYS_SETGID, ids->gid)) == -1 ||
+	    (++step, syscall(SYS_SETUID, ids->uid)) == -1)
+		return -(step * 4096 + errno);
+	/* Capabilities kept across setuid (SECBIT_NO_SETUID_FIXUP, a
+	 * kernel that does not clear them) would let the program back. */
+	if (ids->uid != 0 && syscall(SYS_SETUID, 0) == 0)
+		return -(SPAWN_ROOT_REGAINED * 4096);
+	return 0;
+}
+
+/* The child's own error line, when there is no pipe to hand the errno to
+ * the parent: stack and write(2) only. log_msg is not for here: it keeps
+ * state in memory that vfork shares with the parent. */
+static void
+say(const struct spawn *s, const char *what, int err)
+{
+	char name[128], line[256];
+	size_t n;
+
+	fmt_clean(name, sizeof(name), s->argv[0]);
+	n = fmt_buf(line, sizeof(line), "init-lite: error: %s '%s': errno "
+	    "%d\n", what, name, err);
+	(void)log_write_all(STDERR_FILENO, line, n);
+}
+
 /* noinline: under vfork the child runs on the parent's stack. Inlined into
  * spawn_child, its locals and exec_path's 4 KiB PATH buffer would share
  * spawn_child's frame, which the parent goes on using once the child has
@@ -78,29 +128,49 @@ child(const struct spawn *s, int errfd)
 		    "LISTEN_PID=%d", (int)getpid());
 		*s->listen_pid = listen_pid_env;
 	}
+	/* Still blocked here: a signal sent by the new uid waits. */
+	if (s->ids != NULL && (err = drop_privileges(s->ids)) != 0) {
+		if (errfd != -1)
+			(void)!write(errfd, &err, sizeof(err));
+		else
+			say(s, "cannot take the --user ids", -err % 4096);
+		_exit(125);
+	}
 	/* Dispositions are the child's own even under vfork (no
 	 * CLONE_SIGHAND); the mask is per thread. */
 	if (s->chld_ignored)
 		(void)sigdisp_set_ignored(SIGCHLD, 1);
 	(void)sigmask_set(s->entry_mask, NULL);
 	err = exec_path(s->argv, s->path);
-	(void)!write(errfd, &err, sizeof(err));
-	_exit(127);
+	if (errfd != -1)
+		(void)!write(errfd, &err, sizeof(err));
+	else
+		say(s, "cannot run", err);
+	_exit(spawn_exit_code(err));
+}
+
+int
+spawn_exit_code(int err)
+{
+	return err == ENOENT || err == ENOTDIR || err == ENAMETOOLONG ?
+	    SPAWN_NOTFOUND : SPAWN_NOEXEC;
 }
 
 enum spawn_result
 spawn_child(const struct spawn *s, pid_t *pid, int *err)
 {
 	char *listen_pid = s->listen_pid != NULL ? *s->listen_pid : NULL;
-	int fds[2], status;
+	int fds[2], status, step;
 	ssize_t n;
 	pid_t p;
 
 	/* The errno goes through a close-on-exec pipe, not shared memory:
-	 * qemu-user and valgrind run vfork as a plain fork. */
+	 * qemu-user and valgrind run vfork as a plain fork. Without one (no
+	 * two descriptors free) the program still starts (issue #15). */
+	*err = 0;
 	if (syscall(SYS_pipe2, fds, O_CLOEXEC) == -1) {
 		*err = errno;
-		return SPAWN_FORK_FAILED;
+		fds[0] = fds[1] = -1;
 	}
 	/* vfork: no page tables copied, most of a fork's cost for a program
 	 * that execs at once (start-up 254 -> 175 us in bench/driver.c). The
@@ -108,24 +178,34 @@ spawn_child(const struct spawn *s, pid_t *pid, int *err)
 	 * and the LISTEN_PID slot, and leaves by exec or _exit. */
 	if ((p = vfork()) == -1) {
 		*err = errno;
-		close(fds[0]);
-		close(fds[1]);
+		if (fds[0] != -1) {
+			close(fds[0]);
+			close(fds[1]);
+		}
 		return SPAWN_FORK_FAILED;
 	}
 	if (p == 0)
 		child(s, fds[1]);	/* NOLINT(clang-analyzer-unix.Vfork): see child() */
 	*pid = p;
-	close(fds[1]);
 	/* The environ slot may be shared memory: give the parent its own. */
 	if (s->listen_pid != NULL)
 		*s->listen_pid = listen_pid;
+	if (fds[0] == -1)
+		return SPAWN_OK;
+	close(fds[1]);
 	do
 		n = read(fds[0], err, sizeof(*err));
 	while (n == -1 && errno == EINTR);
 	close(fds[0]);
-	if (n != (ssize_t)sizeof(*err))
+	if (n != (ssize_t)sizeof(*err)) {
+		*err = 0;
 		return SPAWN_OK;
+	}
 	while (waitpid(p, &status, 0) == -1 && errno == EINTR)
 		;
-	return SPAWN_EXEC_FAILED;
+	if (*err >= 0)
+		return SPAWN_EXEC_FAILED;
+	step = -*err / 4096;
+	*err = -*err % 4096;
+	return (enum spawn_result)step;
 }

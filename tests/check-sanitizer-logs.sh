@@ -1,7 +1,8 @@
 #!/bin/sh
 # check-sanitizer-logs.sh: fails, printing them, if DIR holds any ASan or
 # UBSan report (files named asan.* or ubsan.*, as log_path=DIR/asan and
-# log_path=DIR/ubsan write them: asan.PID, ubsan.PID).
+# log_path=DIR/ubsan write them: asan.PID, ubsan.PID). The one result line
+# of check-asan's last step, and `N passed, N failed`.
 # Usage: sh tests/check-sanitizer-logs.sh DIR
 set -eu
 
@@ -25,7 +26,9 @@ for f in "$dir"/asan.* "$dir"/ubsan.*; do
 done
 
 if [ "$found" -gt 0 ]; then
-	echo "check-sanitizer-logs.sh: $found sanitizer report(s) in $dir" >&2
+	echo "FAIL sanitizer_logs: $found sanitizer report(s) in $dir"
+	echo "0 passed, 1 failed"
 	exit 1
 fi
-echo "check-sanitizer-logs.sh: no sanitizer reports in $dir"
+echo "ok sanitizer_logs: no sanitizer reports in $dir"
+echo "1 passed, 0 failed"

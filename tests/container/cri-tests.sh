@@ -254,27 +254,27 @@ t_cri_shared_pid() {
 
 # terminationGracePeriodSeconds shorter than INIT_LITE_GRACE: the
 # runtime's SIGKILL comes before init-lite's grace is over. A leftover that
-# needs 3 s (well inside the manifest's INIT_LITE_GRACE of 10 s) is cut at
+# needs 5 s (well inside the manifest's INIT_LITE_GRACE of 10 s) is cut at
 # 1 s: its file has "begin" only, and the app's status is lost (137, Error).
 # With the manifest's own grace period, the same leftover finishes.
 t_cri_short_grace() {
 	local o=$CRI_DIR/short.json o2=$CRI_DIR/short-ok.json grace
-	grace=$(jq -r '.spec.template.spec.containers[0].env[] | select(.name == "INIT_LITE_GRACE") | .value' \
-		<(/usr/bin/python3 -c 'import json, sys, yaml; print(json.dumps(yaml.safe_load(open(sys.argv[1]))))' \
-			"$KUBE_EXAMPLES/deployment.yaml"))
+	rm -f "$CRI_DIR/out/short" "$CRI_DIR/out/short-ok"
+	run_pod "$o" deployment.yaml --grace 1 \
+		--args "web=$(leftover_args short 5000)" \
+		--ready "web=leftover: ready" --ready "web=app: ready"
+	# The manifest's INIT_LITE_GRACE, as cri.py passed it to the container.
+	grace=$(j "$o" '.containers.web.env.INIT_LITE_GRACE')
 	case $grace in
-	*ms) die "INIT_LITE_GRACE=$grace: want whole seconds above 3 s" ;;
+	*ms) grace=$(( ${grace%ms} / 1000 )) ;;
 	*s) grace=${grace%s} ;;
 	*m) grace=$(( ${grace%m} * 60 )) ;;
 	esac
-	[ "$grace" -gt 3 ] || die "the manifest's INIT_LITE_GRACE ($grace s) must exceed the 3 s leftover"
-	rm -f "$CRI_DIR/out/short" "$CRI_DIR/out/short-ok"
-	run_pod "$o" deployment.yaml --grace 1 \
-		--args "web=$(leftover_args short 3000)" \
-		--ready "web=leftover: ready" --ready "web=app: ready"
-	note "CRI, terminationGracePeriodSeconds=1 < INIT_LITE_GRACE=${grace}s, a leftover needing 3 s: StopContainer $(j "$o" '.containers.web.stop_ms') ms, exit $(j "$o" '.containers.web.exit_code') ($(j "$o" '.containers.web.reason')), leftover's file: '$(out_file short)'"
+	[ "$grace" -gt 5 ] ||
+		die "the manifest's INIT_LITE_GRACE ($grace s) must exceed the 5 s leftover"
+	note "CRI, terminationGracePeriodSeconds=1 < INIT_LITE_GRACE=${grace}s, a leftover needing 5 s: StopContainer $(j "$o" '.containers.web.stop_ms') ms, exit $(j "$o" '.containers.web.exit_code') ($(j "$o" '.containers.web.reason')), leftover's file: '$(out_file short)'"
 	run_pod "$o2" deployment.yaml \
-		--args "web=$(leftover_args short-ok 3000)" \
+		--args "web=$(leftover_args short-ok 5000)" \
 		--ready "web=leftover: ready" --ready "web=app: ready"
 	note "the same with the manifest's terminationGracePeriodSeconds=$(j "$o2" .grace): StopContainer $(j "$o2" '.containers.web.stop_ms') ms, exit $(j "$o2" '.containers.web.exit_code') ($(j "$o2" '.containers.web.reason')), leftover's file: '$(out_file short-ok)'"
 	[ "$(out_file short)" = begin ] ||

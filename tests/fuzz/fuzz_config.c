@@ -110,7 +110,7 @@ same_config(const struct config *a, const struct config *b)
 	    a->verbosity == b->verbosity && a->grace_ms == b->grace_ms &&
 	    a->stop_delay_ms == b->stop_delay_ms &&
 	    a->forward_all == b->forward_all && a->wait_all == b->wait_all &&
-	    a->path == b->path && a->listen_pid_at == b->listen_pid_at &&
+	    a->path == b->path && a->listen_pid == b->listen_pid &&
 	    memcmp(&a->remap, &b->remap, sizeof(a->remap)) == 0;
 }
 

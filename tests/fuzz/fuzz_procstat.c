@@ -7,7 +7,10 @@
  * - pid, ppid and state equal the reference's; pid and ppid are in
  *   0..PROCSCAN_PID_LIMIT-1;
  * - no read outside buf[0..len) (the input sits in a heap block of exactly
- *   len bytes, so ASan sees any overrun). */
+ *   len bytes, so ASan sees any overrun).
+ * The same bytes as /proc/PID/status text: procscan_status_field for
+ * "NSpid:" and "Threads:" against a reference that splits lines and
+ * tokens first: the same count and first number, or both -1. */
 #include "fuzz.h"
 #include "procscan.h"
 
@@ -64,6 +67,50 @@ reference(const char *buf, size_t len, struct procent *e)
 	return digits(buf + i, end - i, &e->ppid);
 }
 
+/* The first line that starts with key; its tokens (split on tabs and
+ * spaces) must all be numbers. */
+static int
+ref_field(const char *buf, size_t len, const char *key, int *first)
+{
+	size_t klen = strlen(key), line = 0, eol, i, j;
+	int n = 0, v;
+
+	for (;;) {
+		for (eol = line; eol < len && buf[eol] != '\n'; eol++)
+			;
+		if (eol - line >= klen && memcmp(buf + line, key, klen) == 0)
+			break;
+		if (eol >= len)
+			return -1;
+		line = eol + 1;
+	}
+	for (i = line + klen; i < eol; i = j) {
+		if (buf[i] == ' ' || buf[i] == '\t') {
+			j = i + 1;
+			continue;
+		}
+		for (j = i; j < eol && buf[j] != ' ' && buf[j] != '\t'; j++)
+			;
+		if (digits(buf + i, j - i, &v) == -1)
+			return -1;
+		if (n++ == 0)
+			*first = v;
+	}
+	return n;
+}
+
+static void
+check_field(const char *buf, size_t len, const char *key)
+{
+	int got = -7, want = -7, r, ref;
+
+	r = procscan_status_field(buf, len, key, &got);
+	ref = ref_field(buf, len, key, &want);
+	CHECK(r == ref, "%s: parser says %d, reference %d", key, r, ref);
+	CHECK(r <= 0 || got == want, "%s: first %d, reference %d", key, got,
+	    want);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -93,6 +140,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		    "%d %c %d", got.pid, got.state, got.ppid, want.pid,
 		    want.state, want.ppid);
 	}
+	check_field(buf, size, "NSpid:");
+	check_field(buf, size, "Threads:");
 	free(buf);
 	return 0;
 }

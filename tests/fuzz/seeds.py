@@ -182,6 +182,56 @@ CONFIG = [
     config([IL, "--bogus-" + "x" * 200, "app"], errsel=2),
     config([IL, "--bogus-" + "x" * 200, "app"], errsel=7),
     config([IL, "-e", "9" * 40, "app"], errsel=15),
+    config([IL, "-u", "app:staff", "app"]), config([IL, "--user=0", "app"]),
+    config([IL, "-uapp", "app"]), config([IL, "-u", "a:b:c", "app"]),
+    config([IL, "-u", "4294967295", "app"]), config([IL, "-u"]),
+    config([IL, "-u", "b", "app"], ["INIT_LITE_USER=a"]),
+    config([IL, "-u", "b", "app"], ["INIT_LITE_USER=a:"]),
+    config([IL, "app"], ["INIT_LITE_USER=1000:50"]),
+]
+
+
+
+def passwd(spec, pw, gr):
+    """byte 0: length of the --user value; the value; passwd length as two
+    bytes, little endian; the passwd content; the rest is /etc/group."""
+    spec = spec.encode() if isinstance(spec, str) else spec
+    pw = pw.encode() if isinstance(pw, str) else pw
+    gr = gr.encode() if isinstance(gr, str) else gr
+    assert len(spec) < 64 and len(pw) < 65536
+    return bytes([len(spec)]) + spec + bytes([len(pw) & 255, len(pw) >> 8]) \
+        + pw + gr
+
+
+PW = ("root:x:0:0:root:/root:/bin/sh\n"
+      "apple:x:1001:1001::/home/apple:/bin/sh\n"
+      "app:x:1000:1000:App:/home/app:/bin/sh\n"
+      "nohome:x:1003:1003:::/bin/sh\n"
+      "app:x:2000:2000::/second:/bin/sh\n"
+      "nobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin")
+GR = ("root:x:0:\nstaff:x:50:apple,app\nwheel:x:10:apple\n"
+      "near:x:60:appl,apps,xapp,App\nfirst:x:61:app,bob\n"
+      "empties:x:64:,,app,,\nagain:x:50:app\nnogroup:x:65534:")
+PASSWD = [
+    passwd(u, PW, GR) for u in [
+        "app", "apple", "appl", "root", "0", "1000", "2000", "4321",
+        "4294967294", "app:staff", "app:50", "app:nosuch", "4321:staff",
+        "nohome", "nobody:nogroup", "01000", "", "a:b:c", "app:",
+        ":staff", "4294967295", "99999999999999999999"]
+] + [
+    passwd("app", "app:x:1000:1000::/home/app", GR),
+    passwd("app", "app:x:1000:1000::/h:/s:", GR),
+    passwd("app", "app:x:x:1000::/h:/s\napp:x:1:1::/h:/s", GR),
+    passwd("app", "app:x:4294967295:0::/h:/s", GR),
+    passwd("app", b"app:x:1:1::/h\0me:/s\nok:x:2:2::/ok:/s", GR),
+    passwd("1", b"a\0:x:1:1::/a:/s\nb:x:1:2::/b:/s", b"g:x:5:b\0\nh:x:6:b"),
+    passwd("app", "\n\n:x:1:1::/h:/s\napp:x:5:5::/h:/s\r\n",
+           "g:x:7:app\r\nh:x:8:x,app\r\n"),
+    passwd("app:g", PW, "g:x:70\ng:x:71:"),
+    passwd("app", "other:x:1:1:" + "g" * 3000 + ":/o:/s\napp:x:5:6::/"
+           + "h" * 3000 + ":/s\n", "g:x:7:" + "m" * 3000 + ",app\n"),
+    passwd("app", PW, "".join("g%d:x:%d:app\n" % (i, 100 + i)
+                              for i in range(257))),
 ]
 
 # libFuzzer dictionaries: tokens the mutator may splice in.
@@ -192,6 +242,9 @@ DICTS = {
     "remap": [":", ",", "255", "256", "143", "0"],
     "rewrite": SIGNAMES + [":", ",", ":0", "SIG", "RTMIN+", "RTMAX-"],
     "procstat": [" (", ") ", " S ", " Z ", "4194303", "4194304", "\n"],
+    "passwd": [":", "\n", ",", "::", ":x:", "app", "root", "0", "1000",
+               "4294967294", "4294967295", "/home/app", "/bin/sh", "\r",
+               "\\x00"],
     "config": ["-h", "-V", "-l", "-s", "-p", "-g", "-e", "-r", "-t", "-w",
                "-v", "-q", "-P", "--", "--help", "--version", "--license",
                "--subreaper", "--pdeathsig", "--pgroup", "--remap-exit",
@@ -201,7 +254,8 @@ DICTS = {
                "TINI_KILL_PROCESS_GROUP=", "INIT_LITE_WARN_ON_REAP=",
                "INIT_LITE_VERBOSITY=", "TINI_VERBOSITY=",
                "INIT_LITE_REMAP_EXIT=", "INIT_LITE_REWRITE=",
-               "INIT_LITE_GRACE=", "true", "false", "yes", "no", "on", "off",
+               "INIT_LITE_GRACE=", "-u", "--user", "INIT_LITE_USER=",
+               "true", "false", "yes", "no", "on", "off",
                "TERM:QUIT", "143:0", "500ms", "rtmin+3", "\\x00"],
 }
 
@@ -236,6 +290,7 @@ def main():
     write("procstat", PROCSTAT)
     write("descendants", DESCENDANTS)
     write("config", CONFIG)
+    write("passwd", PASSWD)
     for target, toks in DICTS.items():
         with open(os.path.join(HERE, target + ".dict"), "w") as fh:
             fh.write("# libFuzzer dictionary for fuzz_%s (from seeds.py)\n"

@@ -1,5 +1,5 @@
 /* orphans N READY [CODE]
- * orphans -storm N DONE GO STATUS
+ * orphans -storm N PROGRESS DONE GO STATUS
  * Makes N orphans for its reaper (init-lite): a "batch" process forks
  * children and exits, so they are re-parented. A fork that fails with
  * EAGAIN (pid table full of zombies not reaped yet) is retried after 1 ms.
@@ -8,9 +8,13 @@
  * sleeps until a signal ends it, or, given CODE, sleeps 0.5 s too and exits
  * CODE, at the same moment as the orphans.
  * -storm: the zombie storm, as fast as it can: two batches of 250 at a time
- * (one per core), every child exiting at once, until all N exist; prints
- * "orphans N retries R seconds S", creates DONE, waits (at most 120 s) for
- * GO to exist, and exits with STATUS. */
+ * (one per core), every child exiting at once, until all N exist, writing
+ * how many so far to PROGRESS after each batch. A new batch waits while
+ * the machine has less than a quarter of its tasks free (zombies count
+ * until reaped): a reaper that falls behind slows the storm down, it must
+ * not take the last pids of a shared machine. Prints "orphans N retries R
+ * seconds S waits W", creates DONE, waits (at most 120 s) for GO to exist,
+ * and exits with STATUS. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -88,6 +92,23 @@ batch_done(void)
 	return WEXITSTATUS(status);
 }
 
+/* The number in the first line of PATH, after the character AFTER if not
+ * 0; 0 if there is none. */
+static long
+read_long(const char *path, char after)
+{
+	char buf[128] = "", *p;
+	FILE *f = fopen(path, "r");
+
+	if (f != NULL) {
+		if (fgets(buf, sizeof(buf), f) == NULL)
+			buf[0] = '\0';
+		fclose(f);
+	}
+	p = after ? strchr(buf, after) : buf;
+	return p ? atol(after ? p + 1 : p) : 0;
+}
+
 static double
 now(void)
 {
@@ -98,18 +119,40 @@ now(void)
 }
 
 static int
-storm(long n, const char *done, const char *go, int status)
+storm(long n, const char *progress, const char *done, const char *go,
+    int status)
 {
-	long started = 0, retries = 0;
-	int running = 0, r, i;
+	long started = 0, retries = 0, made = 0, waits = 0;
+	long limit = read_long("/proc/sys/kernel/pid_max", 0);
+	long threads = read_long("/proc/sys/kernel/threads-max", 0);
+	int running = 0, r, i, fd, len;
 	double t0 = now();
+	char buf[24];
 	pid_t pid;
+
+	if (threads > 0 && (threads < limit || limit <= 0))
+		limit = threads;
+	if (limit <= 0)
+		limit = 4194304;	/* the kernel's largest pid_max */
+	if ((fd = open(progress, O_WRONLY | O_CREAT | O_TRUNC, 0644)) < 0) {
+		perror(progress);
+		return 2;
+	}
 
 	while (started < n || running > 0) {
 		while (running < PARALLEL && started < n) {
 			int size = n - started < BATCH ? (int)(n - started) :
 			    BATCH;
 
+			/* All tasks, zombies included, in /proc/loadavg. */
+			if (read_long("/proc/loadavg", '/') + BATCH >
+			    limit / 4 * 3) {
+				waits++;
+				nap_ms(1);
+				if (running > 0)
+					break;
+				continue;
+			}
 			pid = fork();
 			if (pid == 0)
 				batch(size, 0);
@@ -125,9 +168,16 @@ storm(long n, const char *done, const char *go, int status)
 			return 2;
 		running--;
 		retries += r;
+		made += BATCH;
+		len = snprintf(buf, sizeof(buf), "%ld\n", made < n ? made : n);
+		if (pwrite(fd, buf, (size_t)len, 0) != len) {
+			perror(progress);
+			return 2;
+		}
 	}
-	printf("orphans %ld retries %ld seconds %.2f\n", n, retries,
-	    now() - t0);
+	close(fd);
+	printf("orphans %ld retries %ld seconds %.2f waits %ld\n", n, retries,
+	    now() - t0, waits);
 	fflush(stdout);
 	if (touch(done) < 0)
 		return 2;
@@ -142,11 +192,12 @@ main(int argc, char **argv)
 	pid_t middle;
 	int n;
 
-	if (argc == 6 && strcmp(argv[1], "-storm") == 0 && atol(argv[2]) > 0)
-		return storm(atol(argv[2]), argv[3], argv[4], atoi(argv[5]));
+	if (argc == 7 && strcmp(argv[1], "-storm") == 0 && atol(argv[2]) > 0)
+		return storm(atol(argv[2]), argv[3], argv[4], argv[5],
+		    atoi(argv[6]));
 	if (argc < 3 || argc > 4 || (n = atoi(argv[1])) < 0) {
 		fprintf(stderr, "usage: orphans N READY [CODE]\n"
-		    "       orphans -storm N DONE GO STATUS\n");
+		    "       orphans -storm N PROGRESS DONE GO STATUS\n");
 		return 2;
 	}
 	middle = fork();

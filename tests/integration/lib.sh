@@ -20,28 +20,6 @@ nap() { sleep "${1:-0.02}"; }
 # between V LO HI: LO <= V <= HI.
 between() { [ "$1" -ge "$2" ] && [ "$1" -le "$3" ]; }
 
-# proc_field PID N: field N (1-based, counted after the command name as in
-# proc(5): 3 = state, 4 = ppid, 5 = pgrp, 8 = tpgid) of /proc/PID/stat;
-# empty when PID is gone.
-proc_field() {
-	local s n=$2
-	{ read -r s <"/proc/$1/stat"; } 2>/dev/null || return 0
-	s=${s##*) }
-	# shellcheck disable=SC2086 # split the fields on purpose
-	set -- $s
-	shift $((n - 3))
-	echo "$1"
-}
-
-# proc_status PID KEY: the value of KEY: in /proc/PID/status.
-proc_status() {
-	local k v
-	while read -r k v; do
-		[ "$k" = "$2:" ] && { echo "$v"; return 0; }
-	done <"/proc/$1/status"
-}
-
-in_state() { [ "$(proc_field "$1" 3)" = "$2" ]; }
 has_children() { [ -n "$(children "$1")" ]; }
 no_children() { [ -z "$(children "$1")" ]; }
 
@@ -98,16 +76,7 @@ started() { find_init || exited; }
 
 # find_init: init-lite is $UPID itself, its child (under unshare) or its
 # grandchild (under unshare and a shell); deeper is the program's tree.
-find_init() {
-	local p c
-	for p in "$UPID" $(children "$UPID") $(for c in $(children "$UPID"); do children "$c"; done); do
-		if [ "$(readlink "/proc/$p/exe" 2>/dev/null)" = "$INIT_REAL" ]; then
-			IPID=$p
-			return 0
-		fi
-	done
-	return 1
-}
+find_init() { IPID=$(find_exe "$UPID" "$INIT_REAL"); }
 
 # split_env ARGS...: leading VAR=VALUE words go to ENVS, the rest to ARGS.
 split_env() {

@@ -48,7 +48,7 @@ esac
 H=$(mktemp -d /tmp/init-lite-helpers.XXXXXX)
 trap 'rm -rf "$H"' EXIT
 export H
-build_helpers "$H" flusher orphans recorder sigq sigwrap subreaper
+build_helpers "$H" flusher orphans recorder sigq sigwrap subreaper tryroot userns
 
 # Test a private copy: a rebuild during the run must not change the binary.
 mkdir "$H/bin"

@@ -6,7 +6,7 @@
 #   INIT_LITE=/abs/path/init-lite bash tests/stress/run.sh [FILTER...]
 #
 # STRESS_ORPHANS (default 100000) and STRESS_SIGNALS (default 10000) set the
-# sizes; TEST_TIMEOUT (default 120) bounds each test in seconds. Prints
+# sizes; TEST_TIMEOUT (default 300) bounds each test in seconds. Prints
 # `ok NAME: figures` or `FAIL NAME: reason` per test, then
 # `N passed, N failed`.
 set -eu
@@ -52,7 +52,7 @@ chmod 755 "$H"
 trap 'rm -rf "$H"' EXIT
 build_helpers "$H" orphans sigstorm sink
 
-TEST_TIMEOUT=${TEST_TIMEOUT:-120}
+TEST_TIMEOUT=${TEST_TIMEOUT:-300}
 for name in $(select_tests "$HERE/tests.sh" -- "$@"); do
 	T=$(mktemp -d "$H/$name.XXXXXX")
 	chmod 755 "$T"

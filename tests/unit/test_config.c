@@ -514,6 +514,91 @@ test_flag_pause_with_program(void **state)
 	ERR(parse(ARGV("-P", "--", "x", "y"), NOENV), "--pause", "x");
 }
 
+/* --user: the value is kept as given (USER, GROUP after the ':'). */
+static void
+expect_user(const char *user, size_t len, const char *group)
+{
+	assert_non_null(cfg.user.user);
+	assert_int_equal(cfg.user.user_len, len);
+	assert_memory_equal(cfg.user.user, user, len);
+	if (group == NULL)
+		assert_null(cfg.user.group);
+	else
+		assert_string_equal(cfg.user.group, group);
+}
+
+static void
+test_flag_user(void **state)
+{
+	(void)state;
+	expect_ok(parse(ARGV("p"), NOENV));
+	assert_null(cfg.user.user);
+	expect_ok(parse(ARGV("-u", "app", "p"), NOENV));
+	expect_user("app", 3, NULL);
+	PROG("p");
+	expect_ok(parse(ARGV("-uapp:staff", "p"), NOENV));
+	expect_user("app", 3, "staff");
+	expect_ok(parse(ARGV("--user", "1000:50", "p"), NOENV));
+	expect_user("1000", 4, "50");
+	expect_ok(parse(ARGV("--user=0", "p"), NOENV));
+	expect_user("0", 1, NULL);
+	expect_ok(parse(ARGV("-u", "4294967294:4294967294", "p"), NOENV));
+	expect_user("4294967294", 10, "4294967294");
+	/* Names may start with digits; only all-digit parts are numbers. */
+	expect_ok(parse(ARGV("-u", "1abc:2x", "p"), NOENV));
+	expect_user("1abc", 4, "2x");
+	/* The last -u wins, as for the other single-value options. */
+	expect_ok(parse(ARGV("-u", "a", "-u", "b", "p"), NOENV));
+	expect_user("b", 1, NULL);
+	expect_ok(parse(ARGV("-su", "app", "p"), NOENV));
+	expect_user("app", 3, NULL);
+	assert_int_equal(cfg.subreaper, 1);
+}
+
+static void
+test_flag_user_rejects(void **state)
+{
+	static const char *const bad[] = {
+		"", ":", "app:", ":staff", "a:b:c", "app::", "::",
+		"4294967295", "app:4294967295", "4294967295:0",
+		"99999999999999999999", "18446744073709551616",
+		"00000000004294967296",
+	};
+	char var[64];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		ERR(parse(ARGV("-u", (char *)bad[i], "p"), NOENV), "-u",
+		    "USER[:GROUP]");
+		(void)snprintf(var, sizeof(var), "INIT_LITE_USER=%s", bad[i]);
+		ERR(parse(ARGV("p"), ENV(var)), "INIT_LITE_USER",
+		    "USER[:GROUP]");
+	}
+	ERR(parse(ARGV("-u"), NOENV), "-u", "needs a value");
+	ERR(parse(ARGV("--user"), NOENV), "--user", "needs a value");
+	ERR(parse(ARGV("--user=", "p"), NOENV), "--user", "USER");
+}
+
+static void
+test_env_user(void **state)
+{
+	(void)state;
+	expect_ok(parse(ARGV("p"), ENV("INIT_LITE_USER=app:staff")));
+	expect_user("app", 3, "staff");
+	/* The flag wins; the variable is validated all the same. */
+	expect_ok(parse(ARGV("-u", "b", "p"), ENV("INIT_LITE_USER=a")));
+	expect_user("b", 1, NULL);
+	ERR(parse(ARGV("-u", "b", "p"), ENV("INIT_LITE_USER=a:b:c")),
+	    "INIT_LITE_USER", "a:b:c");
+	ERR(parse(ARGV("p"), ENV("INIT_LITE_USER=")), "INIT_LITE_USER");
+	ERR(parse(ARGV("p"), ENV("INIT_LITE_USER=4294967295")),
+	    "INIT_LITE_USER", "4294967295");
+	ERR(parse(ARGV("p"), ENV("INIT_LITE_USER=app:")), "INIT_LITE_USER");
+	/* --help answers whatever the variable says. */
+	expect_ok(parse(ARGV("-h"), ENV("INIT_LITE_USER=")));
+}
+
 static void
 test_verbosity_flags(void **state)
 {
@@ -1264,18 +1349,18 @@ test_env_path_and_listen_pid(void **state)
 	(void)state;
 	expect_ok(parse(ARGV("p"), NOENV));
 	assert_null(cfg.path);
-	assert_int_equal(cfg.listen_pid_at, -1);
+	assert_null(cfg.listen_pid);
 	expect_ok(parse(ARGV("p"), NULL));
 	assert_null(cfg.path);
-	assert_int_equal(cfg.listen_pid_at, -1);
+	assert_null(cfg.listen_pid);
 	expect_ok(parse(ARGV("p"), env));
 	assert_ptr_equal(cfg.path, env[9] + 5);
-	assert_int_equal(cfg.listen_pid_at, 10);
+	assert_ptr_equal(cfg.listen_pid, env[10]);
 	assert_int_equal(cfg.grace_ms, 1000);
 	expect_ok(parse(ARGV("p"), ENV("PATH=")));
 	assert_string_equal(cfg.path, "");
 	expect_ok(parse(ARGV("p"), ENV("LISTEN_PID=")));
-	assert_int_equal(cfg.listen_pid_at, 0);
+	assert_string_equal(cfg.listen_pid, "LISTEN_PID=");
 }
 
 int
@@ -1307,6 +1392,9 @@ main(void)
 		cmocka_unit_test(test_flag_grace_rejects),
 		cmocka_unit_test(test_flag_pause),
 		cmocka_unit_test(test_flag_pause_with_program),
+		cmocka_unit_test(test_flag_user),
+		cmocka_unit_test(test_flag_user_rejects),
+		cmocka_unit_test(test_env_user),
 		cmocka_unit_test(test_verbosity_flags),
 		cmocka_unit_test(test_clustered_flags),
 		cmocka_unit_test(test_all_options_together),

@@ -39,6 +39,9 @@ test_exec_reasons_exact(void **state)
 	assert_string_equal(errtext(ETXTBSY, b, sizeof(b)), "Text file busy");
 	assert_string_equal(errtext(EPERM, b, sizeof(b)),
 	    "Operation not permitted");
+	/* --user: a file over the buffer, an id the namespace cannot map. */
+	assert_string_equal(errtext(EFBIG, b, sizeof(b)), "File too large");
+	assert_string_equal(errtext(EINVAL, b, sizeof(b)), "Invalid argument");
 }
 
 static void

@@ -226,7 +226,7 @@ test_leftovers_rewritten(void **state)
 static void
 test_forward_all(void **state)
 {
-	struct grace g = { 0, 77 };
+	struct grace g = { 0, 77, 4242 };
 
 	(void)state;
 	assert_int_equal(rewrite_parse_list(&rw, "TERM:QUIT,HUP:0", 34, 64),

@@ -383,6 +383,108 @@ test_desc_large_snapshot(void **state)
 	assert_mark_zero();
 }
 
+/* ---- /proc/PID/status: procscan_status_field and its two decisions ---- */
+
+/* As the kernel writes it (6.x), cut after Threads. */
+static const char status_ours[] =
+    "Name:\tinit-lite\nUmask:\t0022\nState:\tS (sleeping)\n"
+    "Tgid:\t42\nNgid:\t0\nPid:\t42\nPPid:\t1\nTracerPid:\t0\n"
+    "Uid:\t0\t0\t0\t0\nGid:\t0\t0\t0\t0\nFDSize:\t64\nGroups:\t\n"
+    "NStgid:\t42\nNSpid:\t42\nNSpgid:\t42\nNSsid:\t1\n"
+    "VmPeak:\t    1000 kB\nThreads:\t1\nSigQ:\t0/31015\n";
+
+static int
+field(const char *s, const char *key, int *first)
+{
+	*first = -7;
+	return procscan_status_field(s, strlen(s), key, first);
+}
+
+static void
+test_status_field(void **state)
+{
+	int v;
+
+	(void)state;
+	assert_int_equal(field(status_ours, "NSpid:", &v), 1);
+	assert_int_equal(v, 42);
+	assert_int_equal(field(status_ours, "Threads:", &v), 1);
+	assert_int_equal(v, 1);
+	assert_int_equal(field(status_ours, "Uid:", &v), 4);
+	assert_int_equal(v, 0);
+	/* A key is matched whole, at a line start, with its colon. */
+	assert_int_equal(field(status_ours, "Pid:", &v), 1);
+	assert_int_equal(v, 42);
+	assert_int_equal(field(status_ours, "pid:", &v), -1);
+	assert_int_equal(field(status_ours, "Tgid", &v), -1);
+	assert_int_equal(field(status_ours, "Missing:", &v), -1);
+	/* Groups: empty; kB after a number is not a number. */
+	assert_int_equal(field(status_ours, "Groups:", &v), 0);
+	assert_int_equal(v, -7);
+	assert_int_equal(field(status_ours, "VmPeak:", &v), -1);
+	assert_int_equal(field(status_ours, "SigQ:", &v), -1);
+	/* The last line may lack its newline; a cut line ends at len. */
+	assert_int_equal(field("A:\t1\nNSpid:\t7\t3", "NSpid:", &v), 2);
+	assert_int_equal(v, 7);
+	assert_int_equal(field("", "NSpid:", &v), -1);
+	assert_int_equal(field("NSpid:", "NSpid:", &v), 0);
+	assert_int_equal(field("NSpi", "NSpid:", &v), -1);
+	assert_int_equal(field("NSpid:\t4194304\n", "NSpid:", &v), -1);
+	assert_int_equal(field("NSpid:\t-1\n", "NSpid:", &v), -1);
+	/* Only len bytes are read. */
+	v = -7;
+	assert_int_equal(procscan_status_field("NSpid:\t12345", 9, "NSpid:",
+	    &v), 1);
+	assert_int_equal(v, 12);
+}
+
+static int
+ours(const char *s, int self)
+{
+	return procscan_proc_is_ours(s, strlen(s), self);
+}
+
+static void
+test_proc_is_ours(void **state)
+{
+	(void)state;
+	assert_int_equal(ours(status_ours, 42), 1);
+	/* Same number, but the process is also pid 7 in a deeper namespace:
+	 * this /proc is an ancestor namespace's (pids collide by chance). */
+	assert_int_equal(ours("Pid:\t42\nNSpid:\t42\t7\n", 42), 0);
+	assert_int_equal(ours("Pid:\t42\nNSpid:\t42\t7\n", 7), 0);
+	/* Another number: another namespace's /proc. */
+	assert_int_equal(ours("NSpid:\t9\n", 42), 0);
+	/* No NSpid (before Linux 4.1), empty, not procfs: not proven. */
+	assert_int_equal(ours("Pid:\t42\n", 42), 0);
+	assert_int_equal(ours("", 42), 0);
+	assert_int_equal(ours("NSpid:\n", 42), 0);
+	assert_int_equal(ours("NSpid:\tx\n", 42), 0);
+	/* getpid() failed: nothing is ours. */
+	assert_int_equal(ours(status_ours, -1), 0);
+}
+
+static int
+zalive(const char *s)
+{
+	return procscan_zombie_alive(s, strlen(s));
+}
+
+static void
+test_zombie_alive(void **state)
+{
+	(void)state;
+	/* A leader that called pthread_exit while one thread runs. */
+	assert_int_equal(zalive("State:\tZ (zombie)\nThreads:\t2\n"), 1);
+	assert_int_equal(zalive("State:\tZ (zombie)\nThreads:\t300\n"), 1);
+	/* A true zombie: the whole group is gone but the leader's entry. */
+	assert_int_equal(zalive("State:\tZ (zombie)\nThreads:\t1\n"), 0);
+	/* Unreadable or cut before Threads: taken as dead (as before). */
+	assert_int_equal(zalive("State:\tZ (zombie)\n"), 0);
+	assert_int_equal(zalive(""), 0);
+	assert_int_equal(zalive("Threads:\t\n"), 0);
+}
+
 int
 main(void)
 {
@@ -391,6 +493,9 @@ main(void)
 		cmocka_unit_test(test_stat_hostile_comm),
 		cmocka_unit_test(test_stat_malformed),
 		cmocka_unit_test(test_stat_respects_len),
+		cmocka_unit_test(test_status_field),
+		cmocka_unit_test(test_proc_is_ours),
+		cmocka_unit_test(test_zombie_alive),
 		cmocka_unit_test(test_desc_tree),
 		cmocka_unit_test(test_desc_leaf_and_absent),
 		cmocka_unit_test(test_desc_never_root_or_ancestors),

@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "env.h"
+#include "passwd.h"
 #include "spawn.h"
 
 pid_t	__wrap_vfork(void);
@@ -51,12 +52,20 @@ static struct {
 	int written_err;
 	int exit_code;
 	int sigaction_sig;
-	void *sigaction_handler;
+	void (*sigaction_handler)(int);
 	int sigprocmask_calls;
 	uint64_t mask_set;
 	int read_err;		/* what the pipe gives the parent; -1: EOF */
 	int waited;
 	char listen_seen[40];
+	int pipe_errno;		/* pipe2 fails with it; 0: it works */
+	char stderr_text[512];
+	char ids_calls[8];	/* 'G'roups, 'g'id, 'u'id, '0' = setuid(0) */
+	int nids;
+	int fail_at;		/* that ids call (1-based) fails with EPERM */
+	int root_back;		/* setuid(0) succeeds after the drop */
+	long uid, gid;
+	size_t ngroups;
 } f;
 
 static jmp_buf child_done;
@@ -119,6 +128,10 @@ __wrap__exit(int code)
 ssize_t
 __wrap_write(int fd, const void *buf, size_t len)
 {
+	if (fd == STDERR_FILENO) {
+		strncat(f.stderr_text, buf, len);
+		return (ssize_t)len;
+	}
 	assert_int_equal(fd, 101);
 	assert_int_equal(len, sizeof(int));
 	memcpy(&f.written_err, buf, sizeof(int));
@@ -162,7 +175,30 @@ __wrap_syscall(long n, ...)
 
 	va_start(ap, n);
 	switch (n) {
+	case SYS_setgroups:
+	case SYS_setgid:
+	case SYS_setuid:
+		f.ids_calls[f.nids] = n == SYS_setgroups ? 'G' : n == SYS_setgid ?
+		    'g' : 'u';
+		if (n == SYS_setgroups)
+			f.ngroups = (size_t)va_arg(ap, long);
+		else if (n == SYS_setgid)
+			f.gid = va_arg(ap, long);
+		else if ((f.uid = va_arg(ap, long)) == 0 && f.nids > 2)
+			f.ids_calls[f.nids] = '0';
+		if (++f.nids == f.fail_at ||
+		    (f.ids_calls[f.nids - 1] == '0' && !f.root_back)) {
+			va_end(ap);
+			errno = EPERM;
+			return -1;
+		}
+		break;
 	case SYS_pipe2:
+		if (f.pipe_errno != 0) {
+			va_end(ap);
+			errno = f.pipe_errno;
+			return -1;
+		}
 		fds = va_arg(ap, int *);
 		fds[0] = 100;
 		fds[1] = 101;
@@ -171,7 +207,7 @@ __wrap_syscall(long n, ...)
 		sig = va_arg(ap, long);
 		sa = va_arg(ap, const void *);
 		f.sigaction_sig = (int)sig;
-		memcpy(&f.sigaction_handler, sa, sizeof(void *));
+		memcpy(&f.sigaction_handler, sa, sizeof(f.sigaction_handler));
 		break;
 	case SYS_rt_sigprocmask:
 		(void)va_arg(ap, long);
@@ -220,7 +256,9 @@ run_child(struct spawn *s, char **argv)
 		(void)spawn_child(s, &pid, &err);
 		fail_msg("the child came back from spawn_child");
 	}
-	assert_int_equal(f.exit_code, 127);
+	/* The exit status matters when there is no pipe: as the errno says. */
+	if (f.written_err >= 0)
+		assert_int_equal(f.exit_code, spawn_exit_code(f.written_err));
 	return f.written_err;
 }
 
@@ -366,7 +404,7 @@ test_tty_chld_and_listen_pid(void **state)
 	assert_int_equal(f.tcsetpgrp_calls, 1);
 	assert_int_equal(f.tcsetpgrp_to, 777);
 	assert_int_equal(f.sigaction_sig, SIGCHLD);
-	assert_ptr_equal(f.sigaction_handler, (void *)SIG_IGN);
+	assert_true(f.sigaction_handler == SIG_IGN);
 	assert_string_equal(f.listen_seen, "LISTEN_PID=777");
 }
 
@@ -400,6 +438,89 @@ test_parent_reads_result(void **state)
 	assert_int_equal(f.waited, 1);
 }
 
+/* RLIMIT_NOFILE too low for the pipe: the program starts all the same,
+ * and an exec failure is the child's own line and status. */
+static void
+test_no_pipe(void **state)
+{
+	struct spawn s = { 0 };
+	char *argv[] = { "app", NULL };
+	pid_t pid = 0;
+	int err = 0;
+
+	(void)state;
+	f.pipe_errno = EMFILE;
+	s.argv = argv;
+	s.entry_mask = &entry;
+	f.vfork_ret = 4242;
+	assert_int_equal(spawn_child(&s, &pid, &err), SPAWN_OK);
+	assert_int_equal(pid, 4242);
+	assert_int_equal(err, EMFILE);
+
+	f.vfork_ret = 0;
+	if (setjmp(child_done) == 0) {
+		(void)spawn_child(&s, &pid, &err);
+		fail_msg("the child came back from spawn_child");
+	}
+	assert_int_equal(f.exit_code, 127);
+	assert_non_null(strstr(f.stderr_text,
+	    "init-lite: error: cannot run 'app'"));
+	assert_int_equal(f.written_err, 0);
+}
+
+static struct user_ids ids = { 1000, 100, 2, { 100, 27 }, NULL, 0 };
+
+/* --user: groups, then gid, then uid, and root must be out of reach. */
+static void
+test_user_order(void **state)
+{
+	struct spawn s = { 0 };
+	char *argv[] = { "/app", NULL };
+
+	(void)state;
+	s.ids = &ids;
+	(void)run_child(&s, argv);
+	assert_int_equal(f.nids, 4);
+	assert_memory_equal(f.ids_calls, "Ggu0", 4);
+	assert_int_equal(f.ngroups, 2);
+	assert_int_equal(f.gid, 100);
+	assert_int_equal(f.ntried, 1);
+}
+
+/* Each step failing: the program is not run, 125, the step reported. */
+static void
+test_user_step_fails(void **state)
+{
+	static const enum spawn_result want[] = {
+		SPAWN_SETGROUPS_FAILED, SPAWN_SETGID_FAILED,
+		SPAWN_SETUID_FAILED, SPAWN_ROOT_REGAINED,
+	};
+	struct spawn s = { 0 };
+	char *argv[] = { "/app", NULL };
+	pid_t pid = 0;
+	int step, err;
+
+	(void)state;
+	for (step = 1; step <= 4; step++) {
+		memset(&f, 0, sizeof(f));
+		f.read_err = -1;
+		if (step < 4)
+			f.fail_at = step;
+		else
+			f.root_back = 1;
+		s.ids = &ids;
+		(void)run_child(&s, argv);
+		assert_int_equal(f.exit_code, 125);
+		assert_int_equal(f.ntried, 0);
+		/* The parent decodes what the child sent. */
+		f.read_err = f.written_err;
+		f.vfork_ret = 4242;
+		err = -1;
+		assert_int_equal(spawn_child(&s, &pid, &err), want[step - 1]);
+		assert_int_equal(err, step < 4 ? EPERM : 0);
+	}
+}
+
 int
 main(void)
 {
@@ -415,6 +536,9 @@ main(void)
 		cmocka_unit_test_setup(test_path_given_not_looked_up, setup),
 		cmocka_unit_test_setup(test_tty_chld_and_listen_pid, setup),
 		cmocka_unit_test_setup(test_parent_reads_result, setup),
+		cmocka_unit_test_setup(test_no_pipe, setup),
+		cmocka_unit_test_setup(test_user_order, setup),
+		cmocka_unit_test_setup(test_user_step_fails, setup),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
