@@ -271,8 +271,10 @@ take_env(struct config *c, const char **vals, const char *start)
  * (Kubernetes service links), so this loop, which every entry goes
  * through, is kept to a few instructions (take_env is noinline for that):
  * an entry is passed over unless its second letter is the one the table
- * gives for its first (IN, LI, PA, TI; for any other first letter, or
- * an empty entry, nothing is read past the first byte). */
+ * gives for its first (IN, LI, PA, TI): one load, one test, whatever the
+ * letter (256 bytes of table buy ~3 instructions an entry over a range
+ * check). For any other first letter, or an empty entry, nothing is read
+ * past the first byte. */
 static void
 collect_env(struct config *c, char *const *envp, const char **vals)
 {
