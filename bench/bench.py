@@ -46,6 +46,8 @@ BENCH_ENV = {
 # Targets for init-lite (issue 5).
 TARGET_BYTES = 20480
 TARGET_IR = 4000
+TARGET_STARTUP_RATIO = 0.35
+TARGET_RSS_KB = 64
 # Start-up must not grow with the environment (issue 13): instructions of
 # `INIT true` with an environment of N variables, N -> target (None: none).
 ENV_SIZES = {0: None, 41: 4000, 241: 6000}
