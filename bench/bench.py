@@ -48,6 +48,38 @@ TARGET_BYTES = 20480
 TARGET_IR = 4000
 TARGET_STARTUP_RATIO = 0.35
 TARGET_RSS_KB = 64
+# Start-up must not grow with the environment (issue 13): instructions of
+# `INIT true` with an environment of N variables, N -> target (None: none).
+ENV_SIZES = {0: None, 41: 4000, 241: 6000}
+# Service names of the Kubernetes service links: one per initial letter,
+# in alphabetical order, so that every letter an init may look for is
+# there as often as any other.
+SERVICES = ("ADMIN BILLING CACHE DB EVENTS FRONTEND GATEWAY HOOKS INGRESS "
+            "JOBS KAFKA LOGS MAIL NATS ORDERS PAYMENTS QUEUE REDIS SEARCH "
+            "TOKENS USERS VAULT WEB XDS YARN ZOOKEEPER").split()
+
+
+def service_links(k):
+    """The 7 variables kubelet sets for the k-th service, in its order."""
+    svc = SERVICES[k % len(SERVICES)]
+    if k >= len(SERVICES):
+        svc += str(k // len(SERVICES))
+    ip, port = "10.96.%d.%d" % (k // 200, k % 200 + 10), 8000 + k
+    url, tcp = "tcp://%s:%d" % (ip, port), "%s_PORT_%d_TCP" % (svc, port)
+    return [(svc + "_SERVICE_HOST", ip), (svc + "_SERVICE_PORT", str(port)),
+            (svc + "_PORT", url), (tcp, url), (tcp + "_PROTO", "tcp"),
+            (tcp + "_PORT", str(port)), (tcp + "_ADDR", ip)]
+
+
+def sized_env(n):
+    """n variables: docker's own first, then Kubernetes service links, as
+    a pod with many services sees them."""
+    items = list(BENCH_ENV.items())
+    k = 0
+    while len(items) < n:
+        items += service_links(k)
+        k += 1
+    return dict(items[:n])
 
 
 def log(msg):
@@ -207,7 +239,7 @@ class Bench:
             self.notes.append("WARNING: forks failed in the reaping test "
                               "of %s" % name)
 
-    def instructions(self, name, path):
+    def instructions(self, name, path, metric="ir", env=None):
         valgrind = shutil.which("valgrind")
         if not valgrind:
             return
@@ -219,13 +251,18 @@ class Bench:
         run([self.drv, "nsrun", valgrind, "--tool=callgrind",
              "--trace-children=no",
              "--callgrind-out-file=" + os.path.join(out, "cg.%p"),
-             path, self.true], 120, env=BENCH_ENV)
+             path, self.true], 120, env=BENCH_ENV if env is None else env)
         with open(os.path.join(out, "cg.1")) as f:
             for line in f:
                 if line.startswith(("summary:", "totals:")):
-                    self.add("ir", name, float(line.split()[1]))
+                    self.add(metric, name, float(line.split()[1]))
                     break
         shutil.rmtree(out, ignore_errors=True)
+
+    def instructions_env(self, name, path):
+        """The same with 0, 41 and 241 variables (sized_env)."""
+        for n in ENV_SIZES:
+            self.instructions(name, path, "ir_env%d" % n, sized_env(n))
 
     def idle(self):
         """All inits idle side by side: RSS, then a context-switch window,
@@ -409,6 +446,13 @@ def table(b, names, bininfo, docker_note, engines_note=None):
         target="≤ 4,000: " +
         (verdict(il <= TARGET_IR) if il is not None else "n/a"))
 
+    for n, target in ENV_SIZES.items():
+        il = med("ir_env%d" % n, me)
+        row("3 the same with %d variables (Kubernetes service links)" % n,
+            "ir_env%d" % n, 0, target="" if target is None else
+            "≤ %s: " % num(target, 0) +
+            (verdict(il <= target) if il is not None else "n/a"))
+
     # 4 memory
     il = med("rss_kb", me)
     row("4 VmRSS while the child sleeps (kB)", "rss_kb", 0,
@@ -571,7 +615,10 @@ def method(a, b, floors, bininfo):
                          if true_alone else ""),
         "3: `valgrind --tool=callgrind --trace-children=no` with the init "
         "as PID 1 and no ASLR: all the init process executes, its dynamic "
-        "loader included, not its child; rounds: %d." % a.callgrind_rounds,
+        "loader included, not its child; rounds: %d. With N variables: "
+        "docker's three, then the 7 Kubernetes service links of each "
+        "service (FOO_SERVICE_HOST ... FOO_PORT_P_TCP_ADDR), services "
+        "named with every initial letter, nothing else." % a.callgrind_rounds,
         "4, 5: all inits idle side by side, child asleep: /proc/PID/status, "
         "then voluntary+involuntary context switches over %d s, then "
         "`strace -c -p` over another %d s." % (a.idle, a.idle),
@@ -680,6 +727,8 @@ def main():
                     b.guarded("reaping", name, b.reap, name, path)
                 if r < a.callgrind_rounds:
                     b.guarded("callgrind", name, b.instructions, name, path)
+                    b.guarded("callgrind", name, b.instructions_env, name,
+                              path)
             for name, path in floors:
                 b.guarded("start-up", name, b.startup, name, path)
         log("idle: %d s window, then %d s under strace" % (a.idle, a.idle))

@@ -19,9 +19,11 @@
 #define WANT_LEVEL	"0..3"
 #define WANT_USER	"USER[:GROUP], ids below 4294967295"
 
-/* Options by their short letter, and those of them that take a value. */
-static const char shorts[] = "hVlsgwvqPpertu";
-static const char takes_value[] = "pertu";
+/* Options by their short letter, and those of them that take a value.
+ * A letter not in shorts is a long-only option's: D --stop-delay,
+ * W --wait-all. */
+static const char shorts[] = "hVlsgwvqPpertua";
+static const char takes_value[] = "pertuD";
 
 static const struct {
 	char name[13];
@@ -31,7 +33,8 @@ static const struct {
 	{ "subreaper", 's' }, { "pdeathsig", 'p' }, { "pgroup", 'g' },
 	{ "remap-exit", 'e' }, { "rewrite", 'r' }, { "grace", 't' },
 	{ "warn-on-reap", 'w' }, { "verbose", 'v' }, { "quiet", 'q' },
-	{ "pause", 'P' }, { "user", 'u' },
+	{ "pause", 'P' }, { "user", 'u' }, { "stop-delay", 'D' },
+	{ "forward-all", 'a' }, { "wait-all", 'W' },
 };
 
 /* The variables, in the order they are read; a TINI_ alias is read only
@@ -48,6 +51,8 @@ static const struct {
 	{ "INIT_LITE_VERBOSITY", 'v', 0 }, { "TINI_VERBOSITY", 'v', 1 },
 	{ "INIT_LITE_REMAP_EXIT", 'e', 0 }, { "INIT_LITE_REWRITE", 'r', 0 },
 	{ "INIT_LITE_GRACE", 't', 0 }, { "INIT_LITE_USER", 'u', 0 },
+	{ "INIT_LITE_STOP_DELAY", 'D', 0 }, { "INIT_LITE_FORWARD_ALL", 'a', 0 },
+	{ "INIT_LITE_WAIT_ALL", 'W', 0 },
 };
 
 struct parser {
@@ -121,12 +126,13 @@ apply(struct parser *p, struct config *c, int opt, const char *where,
 	case 'q':
 		c->verbosity = 0;
 		return 0;
-	case 's': case 'g': case 'w':
+	case 's': case 'g': case 'w': case 'a': case 'W':
 		b = 1;
 		if (from_env && parse_bool(val, &b) == -1)
 			return bad_value(p, val, where, WANT_BOOL);
 		*(opt == 's' ? &c->subreaper : opt == 'g' ? &c->pgroup :
-		    &c->warn_on_reap) = b;
+		    opt == 'w' ? &c->warn_on_reap : opt == 'a' ?
+		    &c->forward_all : &c->wait_all) = b;
 		return 0;
 	case 'v':
 		if (!from_env) {
@@ -156,8 +162,9 @@ apply(struct parser *p, struct config *c, int opt, const char *where,
 		if (passwd_parse_spec(val, &c->user) == -1)
 			return bad_value(p, val, where, WANT_USER);
 		return 0;
-	default:	/* 't' */
-		if (duration_parse(val, &c->grace_ms) == -1)
+	default:	/* 't', 'D' */
+		if (duration_parse(val, opt == 't' ? &c->grace_ms :
+		    &c->stop_delay_ms) == -1)
 			return bad_value(p, val, where, WANT_DURATION);
 		return 0;
 	}
@@ -231,22 +238,59 @@ parse_word(struct parser *p, char **argv, int *i)
 	return 0;
 }
 
-/* One pass over the environment (it can be long; ours are few): the first
- * occurrence of each variable, as getenv would find it. */
-static void
-collect_env(char *const *envp, const char **vals)
+/* One entry that may be ours, PATH or LISTEN_PID (its first two letters
+ * say so): each is taken at its first occurrence, as getenv would. */
+static void __attribute__((noinline))
+take_env(struct config *c, const char **vals, const char *start)
 {
-	const char *v;
+	const char *e = start, *v;
 	size_t k;
 
-	for (; envp != NULL && *envp != NULL; envp++) {
-		if ((*envp)[0] != 'I' && (*envp)[0] != 'T')
-			continue;
-		for (k = 0; k < sizeof(envvars) / sizeof(envvars[0]); k++)
-			if (vals[k] == NULL &&
-			    (v = env_match(*envp, envvars[k].name)) != NULL)
-				vals[k] = v;
+	if (*e == 'P') {
+		if (c->path == NULL)
+			c->path = env_match(e, "PATH");
+		return;
 	}
+	if (*e == 'L') {
+		if (c->listen_pid == NULL && env_match(e, "LISTEN_PID") != NULL)
+			c->listen_pid = start;
+		return;
+	}
+	/* INGRESS_SERVICE_HOST, TIMEOUT...: one compare, not 13. */
+	for (v = *e == 'I' ? "INIT_LITE_" : "TINI_"; *v != '\0'; v++, e++)
+		if (*v != *e)
+			return;
+	e = start;
+	for (k = 0; k < sizeof(envvars) / sizeof(envvars[0]); k++)
+		if (vals[k] == NULL &&
+		    (v = env_match(e, envvars[k].name)) != NULL)
+			vals[k] = v;
+}
+
+/* One pass over the environment. It can hold hundreds of entries
+ * (Kubernetes service links), so this loop, which every entry goes
+ * through, is kept to a few instructions (take_env is noinline for that):
+ * an entry is passed over unless its second letter is the one the table
+ * gives for its first (IN, LI, PA, TI): one load, one test, whatever the
+ * letter (256 bytes of table buy ~3 instructions an entry over a range
+ * check). For any other first letter, or an empty entry, nothing is read
+ * past the first byte. */
+static void
+collect_env(struct config *c, char *const *envp, const char **vals)
+{
+	static const char second[256] = {
+		['I'] = 'N', ['L'] = 'I', ['P'] = 'A', ['T'] = 'I'
+	};
+	char *const *ep = envp;
+	const char *e = *ep;
+	char want;
+
+	if (e == NULL)
+		return;
+	do
+		if ((want = second[(unsigned char)e[0]]) != 0 && want == e[1])
+			take_env(c, vals, e);
+	while ((e = *++ep) != NULL);
 }
 
 static int
@@ -258,10 +302,11 @@ parse_env(struct parser *p, char *const *envp)
 	const char *v;
 	unsigned char done[128];
 	size_t k;
+	int scratch_zeroed = 0;
 
 	memset(vals, 0, sizeof(vals));
-	memset(&scratch, 0, sizeof(scratch));
-	collect_env(envp, vals);
+	if (envp != NULL)
+		collect_env(p->cfg, envp, vals);
 	memset(done, 0, sizeof(done));
 	for (k = 0; k < sizeof(envvars) / sizeof(envvars[0]); k++) {
 		int opt = (unsigned char)envvars[k].opt;
@@ -269,8 +314,15 @@ parse_env(struct parser *p, char *const *envp)
 		if (done[opt] || (v = vals[k]) == NULL)
 			continue;
 		done[opt] = 1;
-		/* Validated always, applied only when no flag said otherwise. */
-		dst = p->seen[opt] ? &scratch : p->cfg;
+		/* Validated always, applied only when no flag said otherwise
+		 * (then into scratch, zeroed only if it comes to that). */
+		dst = p->cfg;
+		if (p->seen[opt]) {
+			if (!scratch_zeroed)
+				memset(&scratch, 0, sizeof(scratch));
+			scratch_zeroed = 1;
+			dst = &scratch;
+		}
 		if (envvars[k].tini && opt != 'v') {
 			*(opt == 's' ? &dst->subreaper : &dst->pgroup) =
 			    strcmp(v, "0") != 0;

@@ -28,6 +28,13 @@ struct config {
 	int verbosity;		/* 0 errors, 1 warnings, 2 info, 3 debug */
 	int pdeathsig;		/* 0: none */
 	unsigned long grace_ms;
+	unsigned long stop_delay_ms;	/* --stop-delay: hold the first TERM */
+	int forward_all;	/* -a: forward to every process we may signal */
+	int wait_all;		/* --wait-all: outlive the child's exit */
+	/* Read in the same one pass as the variables, for main and spawn:
+	 * nothing else scans the environment (it can hold hundreds). */
+	const char *path;	/* PATH's value, or NULL */
+	const char *listen_pid;	/* the "LISTEN_PID=..." entry, or NULL */
 	struct remap remap;
 	struct rewrite rewrite;
 	struct user_spec user;	/* --user; user.user NULL: none */

@@ -1,5 +1,6 @@
 /* forward: a received signal, through the rewrite table, to the child (or
- * its process group) or, at shutdown, to the leftovers. */
+ * its process group, or with -a every process init-lite may signal) or,
+ * at shutdown, to the leftovers. */
 #ifndef FORWARD_H
 #define FORWARD_H
 
@@ -13,6 +14,7 @@ struct forward {
 	int pgroup;		/* -g: signal the child's process group */
 	const struct rewrite *rewrite;
 	const struct grace *grace;	/* who the leftovers are */
+	int all;		/* -a: the child's signals to grace's set */
 };
 
 enum forward_to { FORWARD_CHILD, FORWARD_LEFTOVERS };

@@ -30,6 +30,7 @@ struct run {
 	struct clock clock;
 	struct timespec deadline;
 	int polling;		/* sigtimedwait is unusable: sleep and reap */
+	int held_once;		/* --stop-delay has held its SIGTERM */
 	int status;
 };
 
@@ -104,19 +105,19 @@ poll_wait(const struct timespec *timeout)
 }
 
 /* The deadline, or what is left of it, before the next wait: an event of
- * its own when it has passed, else the timeout in *left. */
+ * its own when it has passed, else the timeout in *left. Only a held
+ * SIGTERM, the grace and the wait after SIGKILL have one. */
 static int
 time_left(struct run *r, enum phase phase, struct timespec *left)
 {
 	struct timespec now;
 
-	if (phase == PHASE_RUNNING)
-		return 1;
 	clock_now(&r->clock, &now);
 	if (deadline_left(now, r->deadline, left) == -1)
 		return 0;
-	if (r->l->reap.none_left && (left->tv_sec > 0 ||
-	    left->tv_nsec > POLL_NS)) {
+	/* Leftovers that entered from outside send no SIGCHLD. */
+	if (phase >= PHASE_GRACE && r->l->reap.none_left &&
+	    (left->tv_sec > 0 || left->tv_nsec > POLL_NS)) {
 		left->tv_sec = 0;
 		left->tv_nsec = POLL_NS;
 	}
@@ -132,9 +133,14 @@ next_event(struct run *r, enum phase phase, int *sig)
 	struct timespec left, *timeout = NULL;
 	siginfo_t info;
 
-	if (phase != PHASE_RUNNING) {
-		if (leftovers_gone(l))
-			return EV_NONE_LEFT;
+	/* --wait-all waits for init-lite's children only: their SIGCHLDs
+	 * say when they are gone, so waiting needs no timeout. */
+	if ((phase == PHASE_WAITING || phase == PHASE_WAIT_HELD) &&
+	    l->reap.none_left)
+		return EV_NONE_LEFT;
+	if (phase >= PHASE_GRACE && leftovers_gone(l))
+		return EV_NONE_LEFT;
+	if (phase != PHASE_RUNNING && phase != PHASE_WAITING) {
 		if (!time_left(r, phase, &left))
 			return EV_DEADLINE;
 		timeout = &left;
@@ -157,13 +163,16 @@ next_event(struct run *r, enum phase phase, int *sig)
 	clock_waited(&r->clock, timeout, 0);
 	if (*sig == SIGCHLD) {
 		(void)reap_all(&l->reap);
-		if (phase != PHASE_RUNNING || !l->reap.child_done)
+		if (phase > PHASE_HELD || !l->reap.child_done)
 			return -1;
 		r->status = child_status(l);
 		return EV_CHILD_DONE;
 	}
 	if (self_inflicted(&info, *sig, l->grace.self))
 		return -1;
+	/* The first SIGTERM as received, before the rewrite table. */
+	if (*sig == SIGTERM && l->cfg->stop_delay_ms > 0 && !r->held_once)
+		return EV_TERM_HOLD;
 	if (*sig == SIGTERM || *sig == SIGINT)
 		return EV_TERM;
 	return *sig == SIGQUIT ? EV_QUIT : EV_SIGNAL;
@@ -175,35 +184,53 @@ loop_run(struct loop *l)
 	struct run r;
 	struct decision d;
 	enum phase phase = PHASE_RUNNING;
+	enum mode mode = l->cfg->action == CONFIG_PAUSE ? MODE_PAUSE :
+	    l->cfg->wait_all ? MODE_WAIT_ALL : MODE_CHILD;
 	int ev, sig = 0;
 
+	/* All zero: no deadline, clock working, nothing held, status 0. */
 	memset(&r, 0, sizeof(r));
 	r.l = l;
 	r.fwd.child = l->reap.child;
 	r.fwd.pgroup = l->cfg->pgroup;
 	r.fwd.rewrite = &l->cfg->rewrite;
 	r.fwd.grace = &l->grace;
+	r.fwd.all = l->cfg->forward_all;
 
 	for (;;) {
 		if ((ev = next_event(&r, phase, &sig)) == -1)
 			continue;
-		d = decide(phase, (enum event)ev, l->cfg->action ==
-		    CONFIG_PAUSE);
+		d = decide(phase, (enum event)ev, mode);
 		switch (d.act) {
 		case ACT_NONE:
 			break;
 		case ACT_FORWARD:
 			forward_signal(&r.fwd, sig, FORWARD_CHILD);
 			break;
+		case ACT_RELEASE:
+			forward_signal(&r.fwd, SIGTERM, FORWARD_CHILD);
+			forward_signal(&r.fwd, sig, FORWARD_CHILD);
+			break;
 		case ACT_FORWARD_TERM:
 			forward_signal(&r.fwd, SIGTERM, FORWARD_CHILD);
+			break;
+		case ACT_HOLD:
+			log_msg(LVL_INFO, "SIGTERM held for %u ms",
+			    (unsigned)l->cfg->stop_delay_ms);
+			r.held_once = 1;
+			start_deadline(&r, l->cfg->stop_delay_ms);
+			break;
+		case ACT_WAIT:
+			if (!l->reap.none_left)
+				log_msg(LVL_INFO, "--wait-all: waiting for "
+				    "the rest");
 			break;
 		case ACT_TO_LEFTOVERS:
 			forward_signal(&r.fwd, sig, FORWARD_LEFTOVERS);
 			break;
 		case ACT_SHUTDOWN:
 			if (ev != EV_CHILD_DONE) {
-				log_msg(LVL_INFO, "--pause: stopping");
+				log_msg(LVL_INFO, "stopping on event %d", ev);
 				(void)reap_all(&l->reap);
 			}
 			if (begin_shutdown(&r) == 0)

@@ -46,10 +46,14 @@ static const char usage_text[] =
 "  -q, --quiet                errors only\n"
 "  -P, --pause                no PROGRAM; exit 0 on TERM/INT/QUIT\n"
 "  -u, --user USER[:GROUP]    run PROGRAM as USER\n"
+"      --stop-delay DUR       hold the first SIGTERM for DUR (0)\n"
+"  -a, --forward-all          signal all descendants, not PROGRAM only\n"
+"      --wait-all             stay while others run after PROGRAM\n"
 "Variables INIT_LITE_{SUBREAPER,KILL_PROCESS_GROUP,WARN_ON_REAP,\n"
-"VERBOSITY,REMAP_EXIT,REWRITE,GRACE,USER}, TINI_{SUBREAPER,\n"
-"KILL_PROCESS_GROUP,VERBOSITY}; flags win. Exit: PROGRAM's (128+S\n"
-"on signal S), remapped; 125 usage, 126 not executable, 127 not found.\n";
+"VERBOSITY,REMAP_EXIT,REWRITE,GRACE,USER,STOP_DELAY,FORWARD_ALL,\n"
+"WAIT_ALL}, TINI_{SUBREAPER,KILL_PROCESS_GROUP,VERBOSITY}; flags win.\n"
+"Exit: PROGRAM's (128+S on signal S), remapped; 125 usage, 126 not\n"
+"executable, 127 not found.\n";
 
 static const char license_text[] =
 "MIT License\n"
@@ -96,16 +100,23 @@ print(const char *text)
 	return 0;
 }
 
-/* systemd socket activation: LISTEN_PID naming us must name the program. */
+/* systemd socket activation: LISTEN_PID naming us must name the program.
+ * entry: the "LISTEN_PID=..." string config's one pass found; its slot is
+ * looked for (by address) only when it names us, and in the environ of
+ * now: --user's HOME copy is a new array. */
 static char **
-listen_pid_slot(pid_t self)
+listen_pid_slot(const char *entry, pid_t self)
 {
-	char want[32];
+	char want[24];
 	char **e;
 
+	if (entry == NULL)
+		return NULL;
 	fmt_buf(want, sizeof(want), "LISTEN_PID=%d", (int)self);
-	for (e = environ; e != NULL && *e != NULL; e++)
-		if (strcmp(*e, want) == 0)
+	if (strcmp(entry, want) != 0)
+		return NULL;
+	for (e = environ; *e != NULL; e++)
+		if (*e == entry)
 			return e;
 	return NULL;
 }
@@ -216,7 +227,8 @@ main(int argc, char **argv)
 			}
 			sp.ids = &ids;
 		}
-		sp.listen_pid = listen_pid_slot(l.grace.self);
+		sp.listen_pid = listen_pid_slot(cfg.listen_pid, l.grace.self);
+		sp.path = cfg.path;
 		/* err: the program's name, cleaned, then room for errtext. */
 		fmt_clean(err, sizeof(err) / 2, cfg.argv[0]);
 		switch ((r = spawn_child(&sp, &l.reap.child, &e))) {

@@ -9,7 +9,7 @@
 void
 remap_init(struct remap *r)
 {
-	table_identity(r->to, sizeof(r->to));
+	memset(r->delta, 0, sizeof(r->delta));
 }
 
 int
@@ -30,7 +30,7 @@ remap_parse(struct remap *r, const char *spec)
 		return -1;
 	if (colon != NULL && fmt_parse_uint(colon + 1, 255, &to) == -1)
 		return -1;
-	r->to[from] = (unsigned char)to;
+	r->delta[from] = (unsigned char)(to - from);
 	return 0;
 }
 
@@ -53,5 +53,5 @@ remap_apply(const struct remap *r, int status)
 {
 	if (status < 0 || status > 255)
 		return status;
-	return r->to[status];
+	return (unsigned char)(status + r->delta[status]);
 }

@@ -4,10 +4,12 @@
 #define REMAP_H
 
 struct remap {
-	unsigned char to[256];
+	/* TO - CODE, mod 256, by CODE: all zeros is the identity, so
+	 * start-up needs no 256 stores to set one up. */
+	unsigned char delta[256];
 };
 
-/* Identity table. */
+/* The identity table. */
 void	remap_init(struct remap *);
 /* Adds one "CODE[:TO]"; 0 or -1. */
 int	remap_parse(struct remap *, const char *spec);

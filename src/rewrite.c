@@ -10,7 +10,7 @@
 void
 rewrite_init(struct rewrite *rw)
 {
-	table_identity(rw->to, sizeof(rw->to));
+	memset(rw->delta, 0, sizeof(rw->delta));
 }
 
 int
@@ -35,7 +35,7 @@ rewrite_parse(struct rewrite *rw, const char *spec, int rtmin, int rtmax)
 		to = 0;
 	else if (signame_to_num(colon + 1, rtmin, rtmax, &to) == -1)
 		return -1;
-	rw->to[from] = (unsigned char)to;
+	rw->delta[from] = (unsigned char)(to - from);
 	return 0;
 }
 
@@ -66,5 +66,5 @@ rewrite_apply(const struct rewrite *rw, int sig)
 {
 	if (sig < 1 || sig > SIGNAME_KERNEL_MAX)
 		return sig;
-	return rw->to[sig];
+	return (unsigned char)(sig + rw->delta[sig]);
 }

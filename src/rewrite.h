@@ -5,7 +5,9 @@
 #include "signame.h"
 
 struct rewrite {
-	unsigned char to[SIGNAME_KERNEL_MAX + 1];
+	/* TO - FROM, mod 256, by FROM (TO is 0..SIGNAME_KERNEL_MAX): all
+	 * zeros is the identity, set up without a store per signal. */
+	unsigned char delta[SIGNAME_KERNEL_MAX + 1];
 };
 
 void	rewrite_init(struct rewrite *);

@@ -9,7 +9,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "env.h"
 #include "fmt.h"
 #include "log.h"
 #include "sigdisp.h"
@@ -25,9 +24,9 @@ static char listen_pid_env[32];
  * EACCES over ENOENT so "found but not executable" is reported as such.
  * Runs in the child: stack only. Returns the errno to report. */
 static int
-exec_path(char **argv)
+exec_path(char **argv, const char *path)
 {
-	const char *path, *p, *end;
+	const char *p, *end;
 	char buf[4096];
 	size_t dirlen, namelen = fmt_strlen(argv[0]);
 	int err = ENOENT, seen_eacces = 0;
@@ -36,7 +35,7 @@ exec_path(char **argv)
 		execve(argv[0], argv, environ);
 		return errno;
 	}
-	if ((path = env_get(environ, "PATH")) == NULL)
+	if (path == NULL)
 		path = "/usr/local/bin:/bin:/usr/bin";
 	for (p = path; ; p = end + 1) {
 		if ((end = fmt_strchr(p, ':')) == NULL)
@@ -137,7 +136,7 @@ child(const struct spawn *s, int errfd)
 		if (s->chld_ignored)
 			(void)sigdisp_set_ignored(SIGCHLD, 1);
 		(void)sigmask_set(s->entry_mask, NULL);
-		err = exec_path(s->argv);
+		err = exec_path(s->argv, s->path);
 	}
 	if (errfd != -1)
 		(void)!write(errfd, &err, sizeof(err));

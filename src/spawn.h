@@ -14,6 +14,7 @@ struct spawn {
 	int chld_ignored;	/* SIGCHLD was SIG_IGN on entry: restore it */
 	int take_tty;		/* make the child's group the tty foreground */
 	char **listen_pid;	/* environ slot "LISTEN_PID=..." to rewrite */
+	const char *path;	/* PATH's value, or NULL: musl's default */
 	const struct user_ids *ids;	/* --user; NULL: keep our identity */
 };
 

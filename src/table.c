@@ -1,6 +1,5 @@
-/* table: what the remap and rewrite tables share: an identity start and a
- * comma-separated list of items. Pure. */
-#include <stdint.h>
+/* table: what the remap and rewrite tables share: a comma-separated list
+ * of items. Pure. */
 #include <string.h>
 
 #include "fmt.h"
@@ -26,18 +25,4 @@ table_each_item(const char *list, char *item, size_t itemlen,
 			return 0;
 		list = comma + 1;
 	}
-}
-
-void
-table_identity(unsigned char *dst, size_t n)
-{
-	size_t i = 0;
-#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	uint64_t w = 0x0706050403020100ULL;
-
-	for (; i + 8 <= n; i += 8, w += 0x0808080808080808ULL)
-		memcpy(dst + i, &w, 8);
-#endif
-	for (; i < n; i++)
-		dst[i] = (unsigned char)i;
 }

@@ -1,5 +1,5 @@
-/* table: identity tables and comma-separated lists of items, shared by
- * remap and rewrite. Pure. */
+/* table: comma-separated lists of items, shared by remap and rewrite.
+ * Pure. */
 #ifndef TABLE_H
 #define TABLE_H
 
@@ -10,9 +10,5 @@
  * does not fit or each() fails, else 0. */
 int	table_each_item(const char *list, char *item, size_t itemlen,
 	    int (*each)(void *ctx, const char *item), void *ctx);
-
-/* dst[i] = i for i < n (n a multiple of 8 is fastest): the identity
- * tables, filled 8 bytes at a time rather than 256 stores. */
-void	table_identity(unsigned char *dst, size_t n);
 
 #endif

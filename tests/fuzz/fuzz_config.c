@@ -51,7 +51,7 @@ static void
 check_config(const struct config *c, char **argv, size_t argc, int rtmin)
 {
 	size_t i, first;
-	int sig;
+	int sig, to;
 
 	switch (c->action) {
 	case CONFIG_RUN:
@@ -82,16 +82,22 @@ check_config(const struct config *c, char **argv, size_t argc, int rtmin)
 	CHECK(c->pdeathsig >= 0 && c->pdeathsig <= RTMAX, "pdeathsig %d",
 	    c->pdeathsig);
 	CHECK(c->grace_ms <= DURATION_MAX_MS, "grace %lu", c->grace_ms);
-	CHECK(c->rewrite.to[0] == 0, "rewrite of 0");
+	CHECK(rewrite_apply(&c->rewrite, 0) == 0, "rewrite of 0");
 	for (sig = 1; sig <= SIGNAME_KERNEL_MAX; sig++) {
-		CHECK(c->rewrite.to[sig] <= RTMAX, "rewrite %d -> %u (rtmin %d)",
-		    sig, c->rewrite.to[sig], rtmin);
-		CHECK(!never_forwarded(sig) || c->rewrite.to[sig] == sig,
-		    "unforwarded %d rewritten to %u", sig, c->rewrite.to[sig]);
+		to = rewrite_apply(&c->rewrite, sig);
+		CHECK(to >= 0 && to <= RTMAX, "rewrite %d -> %d (rtmin %d)",
+		    sig, to, rtmin);
+		CHECK(!never_forwarded(sig) || to == sig,
+		    "unforwarded %d rewritten to %d", sig, to);
 	}
-	for (i = 0; i < 256; i++)
-		CHECK(remap_apply(&c->remap, (int)i) == c->remap.to[i],
-		    "remap_apply(%zu)", i);
+	for (i = 0; i < 256; i++) {
+		to = remap_apply(&c->remap, (int)i);
+		CHECK(to >= 0 && to <= 255, "remap %zu -> %d", i, to);
+	}
+	CHECK(flag(c->forward_all) && flag(c->wait_all), "flags %d %d",
+	    c->forward_all, c->wait_all);
+	CHECK(c->stop_delay_ms <= DURATION_MAX_MS, "stop delay %lu",
+	    c->stop_delay_ms);
 }
 
 /* The fields that SIGRTMIN cannot change. */
@@ -102,6 +108,9 @@ same_config(const struct config *a, const struct config *b)
 	    a->subreaper == b->subreaper && a->pgroup == b->pgroup &&
 	    a->warn_on_reap == b->warn_on_reap &&
 	    a->verbosity == b->verbosity && a->grace_ms == b->grace_ms &&
+	    a->stop_delay_ms == b->stop_delay_ms &&
+	    a->forward_all == b->forward_all && a->wait_all == b->wait_all &&
+	    a->path == b->path && a->listen_pid == b->listen_pid &&
 	    memcmp(&a->remap, &b->remap, sizeof(a->remap)) == 0;
 }
 

@@ -81,7 +81,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	s = fuzz_cstring(data, size);
 	remap_init(&r);
 	for (i = 0; i < 256; i++)
-		CHECK(r.to[i] == i && remap_apply(&r, (int)i) == (int)i,
+		CHECK(remap_apply(&r, (int)i) == (int)i,
 		    "init is not the identity at %zu", i);
 	got = remap_parse_list(&r, s);
 	ref = reference(s, want, &longest);
@@ -89,10 +89,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (got == 0) {
 		CHECK(ref == 0, "'%s' accepted, reference rejects", s);
 		for (i = 0; i < 256; i++)
-			CHECK(r.to[i] == want[i] &&
-			    remap_apply(&r, (int)i) == want[i],
-			    "'%s': %zu -> %u, reference %u", s, i, r.to[i],
-			    want[i]);
+			CHECK(remap_apply(&r, (int)i) == want[i],
+			    "'%s': %zu -> %d, reference %u", s, i,
+			    remap_apply(&r, (int)i), want[i]);
 	} else
 		CHECK(ref == -1 || longest > 7,
 		    "'%s' rejected, reference accepts", s);

@@ -82,7 +82,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct rewrite rw;
 	unsigned char want[SIGNAME_KERNEL_MAX + 1];
 	size_t longest, k;
-	int got, ref, i, rtmin;
+	int got, ref, i, rtmin, to;
 	char *s;
 
 	if (size > 512)
@@ -94,22 +94,23 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		got = rewrite_parse_list(&rw, s, rtmin, RTMAX);
 		ref = reference(s, rtmin, want, &longest);
 		CHECK(got == 0 || got == -1, "result %d", got);
-		CHECK(rw.to[0] == 0, "'%s': entry 0 is %u", s, rw.to[0]);
+		CHECK(rewrite_apply(&rw, 0) == 0, "'%s': 0 is %d", s,
+		    rewrite_apply(&rw, 0));
 		for (i = 1; i <= SIGNAME_KERNEL_MAX; i++) {
-			CHECK(rw.to[i] <= RTMAX, "'%s': %d -> %u", s, i,
-			    rw.to[i]);
-			CHECK(!never_forwarded(i) || rw.to[i] == i,
-			    "'%s': unforwarded %d -> %u", s, i, rw.to[i]);
-			CHECK(rewrite_apply(&rw, i) == rw.to[i],
-			    "'%s': apply(%d)", s, i);
+			to = rewrite_apply(&rw, i);
+			CHECK(to >= 0 && to <= RTMAX, "'%s': %d -> %d", s, i,
+			    to);
+			CHECK(!never_forwarded(i) || to == i,
+			    "'%s': unforwarded %d -> %d", s, i, to);
 		}
 		if (got == 0) {
 			CHECK(ref == 0, "'%s' (rtmin %d) accepted, reference "
 			    "rejects", s, rtmin);
 			for (i = 0; i <= SIGNAME_KERNEL_MAX; i++)
-				CHECK(rw.to[i] == want[i], "'%s' (rtmin %d): "
-				    "%d -> %u, reference %u", s, rtmin, i,
-				    rw.to[i], want[i]);
+				CHECK(rewrite_apply(&rw, i) == want[i],
+				    "'%s' (rtmin %d): %d -> %d, reference %u",
+				    s, rtmin, i, rewrite_apply(&rw, i),
+				    want[i]);
 		} else
 			CHECK(ref == -1 || longest > 23, "'%s' (rtmin %d) "
 			    "rejected, reference accepts", s, rtmin);

@@ -749,6 +749,10 @@ bool_field(const char *var)
 	if (strcmp(var, "INIT_LITE_KILL_PROCESS_GROUP") == 0 ||
 	    strcmp(var, "TINI_KILL_PROCESS_GROUP") == 0)
 		return &cfg.pgroup;
+	if (strcmp(var, "INIT_LITE_FORWARD_ALL") == 0)
+		return &cfg.forward_all;
+	if (strcmp(var, "INIT_LITE_WAIT_ALL") == 0)
+		return &cfg.wait_all;
 	return &cfg.warn_on_reap;
 }
 
@@ -1175,6 +1179,190 @@ test_long_option_name_not_truncated_in_error(void **state)
 	ERR(parse(ARGV("--remap-exit"), NOENV), "--remap-exit");
 }
 
+/* ---- 0.2: --stop-delay, --forward-all, --wait-all ---- */
+
+static void
+test_drain_defaults(void **state)
+{
+	(void)state;
+	expect_ok(parse(ARGV("p"), NOENV));
+	assert_int_equal(cfg.stop_delay_ms, 0);
+	assert_int_equal(cfg.forward_all, 0);
+	assert_int_equal(cfg.wait_all, 0);
+}
+
+static void
+test_flag_stop_delay(void **state)
+{
+	(void)state;
+	expect_ok(parse(ARGV("--stop-delay", "500ms", "p"), NOENV));
+	assert_int_equal(cfg.stop_delay_ms, 500);
+	assert_int_equal(cfg.grace_ms, 5000);
+	expect_ok(parse(ARGV("--stop-delay=2m", "p"), NOENV));
+	assert_int_equal(cfg.stop_delay_ms, 120000);
+	expect_ok(parse(ARGV("--stop-delay", "7", "p"), NOENV));
+	assert_int_equal(cfg.stop_delay_ms, 7000);
+	expect_ok(parse(ARGV("--stop-delay=0", "p"), NOENV));
+	assert_int_equal(cfg.stop_delay_ms, 0);
+	expect_ok(parse(ARGV("--stop-delay", "1s", "--stop-delay", "3s",
+	    "-t", "2s", "p"), NOENV));
+	assert_int_equal(cfg.stop_delay_ms, 3000);
+	assert_int_equal(cfg.grace_ms, 2000);
+}
+
+static void
+test_flag_stop_delay_rejects(void **state)
+{
+	(void)state;
+	ERR(parse(ARGV("--stop-delay", "5x", "p"), NOENV), "--stop-delay",
+	    "5x");
+	ERR(parse(ARGV("--stop-delay", "-1", "p"), NOENV), "--stop-delay",
+	    "-1");
+	ERR(parse(ARGV("--stop-delay=", "p"), NOENV), "--stop-delay");
+	ERR(parse(ARGV("--stop-delay=1.5s", "p"), NOENV), "--stop-delay",
+	    "1.5s");
+	ERR(parse(ARGV("--stop-delay=2147484s", "p"), NOENV), "--stop-delay",
+	    "2147484s");
+	ERR(parse(ARGV("--stop-delay"), NOENV), "--stop-delay",
+	    "needs a value");
+	/* Long only: no short letter stands for it. */
+	ERR(parse(ARGV("-D", "1s", "p"), NOENV), "unknown option", "-D");
+	ERR(parse(ARGV("--stop-dela=1s", "p"), NOENV), "unknown option");
+}
+
+static void
+test_flag_forward_all_wait_all(void **state)
+{
+	(void)state;
+	expect_ok(parse(ARGV("-a", "p"), NOENV));
+	assert_int_equal(cfg.forward_all, 1);
+	assert_int_equal(cfg.wait_all, 0);
+	assert_int_equal(cfg.pgroup, 0);
+	expect_ok(parse(ARGV("--forward-all", "p"), NOENV));
+	assert_int_equal(cfg.forward_all, 1);
+	expect_ok(parse(ARGV("--wait-all", "p"), NOENV));
+	assert_int_equal(cfg.wait_all, 1);
+	assert_int_equal(cfg.forward_all, 0);
+	expect_ok(parse(ARGV("-sag", "--wait-all", "--stop-delay=1s", "--",
+	    "-a"), NOENV));
+	PROG("-a");
+	assert_int_equal(cfg.subreaper, 1);
+	assert_int_equal(cfg.forward_all, 1);
+	assert_int_equal(cfg.pgroup, 1);
+	assert_int_equal(cfg.wait_all, 1);
+	assert_int_equal(cfg.stop_delay_ms, 1000);
+	ERR(parse(ARGV("--forward-all=1", "p"), NOENV), "--forward-all",
+	    "takes no value");
+	ERR(parse(ARGV("--wait-all=yes", "p"), NOENV), "--wait-all",
+	    "takes no value");
+	ERR(parse(ARGV("-W", "p"), NOENV), "unknown option", "-W");
+	ERR(parse(ARGV("--wait", "p"), NOENV), "unknown option");
+	/* Options stop at PROGRAM: its -a is its own. */
+	expect_ok(parse(ARGV("p", "-a"), NOENV));
+	assert_int_equal(cfg.forward_all, 0);
+}
+
+static void
+test_env_forward_all(void **state)
+{
+	(void)state;
+	check_init_lite_bool("INIT_LITE_FORWARD_ALL");
+}
+
+static void
+test_env_wait_all(void **state)
+{
+	(void)state;
+	check_init_lite_bool("INIT_LITE_WAIT_ALL");
+}
+
+static void
+test_env_stop_delay(void **state)
+{
+	(void)state;
+	expect_ok(parse(ARGV("p"), ENV("INIT_LITE_STOP_DELAY=250ms")));
+	assert_int_equal(cfg.stop_delay_ms, 250);
+	assert_int_equal(cfg.grace_ms, 5000);
+	expect_ok(parse(ARGV("p"), ENV("INIT_LITE_STOP_DELAY=15")));
+	assert_int_equal(cfg.stop_delay_ms, 15000);
+	expect_ok(parse(ARGV("p"), ENV("INIT_LITE_STOP_DELAY=0",
+	    "INIT_LITE_STOP_DELAY=9s")));
+	assert_int_equal(cfg.stop_delay_ms, 0);
+	ERR(parse(ARGV("p"), ENV("INIT_LITE_STOP_DELAY=")),
+	    "INIT_LITE_STOP_DELAY");
+	ERR(parse(ARGV("p"), ENV("INIT_LITE_STOP_DELAY=soon")),
+	    "INIT_LITE_STOP_DELAY", "soon");
+	ERR(parse(ARGV("p"), ENV("INIT_LITE_STOP_DELAY=5 s")),
+	    "INIT_LITE_STOP_DELAY", "5 s");
+	ERR(parse(ARGV("-P"), ENV("INIT_LITE_STOP_DELAY=1h")),
+	    "INIT_LITE_STOP_DELAY", "1h");
+}
+
+static void
+test_drain_flags_beat_env(void **state)
+{
+	(void)state;
+	expect_ok(parse(ARGV("--stop-delay=1s", "p"),
+	    ENV("INIT_LITE_STOP_DELAY=9s")));
+	assert_int_equal(cfg.stop_delay_ms, 1000);
+	expect_ok(parse(ARGV("-a", "p"), ENV("INIT_LITE_FORWARD_ALL=off")));
+	assert_int_equal(cfg.forward_all, 1);
+	expect_ok(parse(ARGV("--wait-all", "p"), ENV("INIT_LITE_WAIT_ALL=0")));
+	assert_int_equal(cfg.wait_all, 1);
+	/* A flag for something else hides nothing. */
+	expect_ok(parse(ARGV("-t", "1s", "p"), ENV("INIT_LITE_STOP_DELAY=2s",
+	    "INIT_LITE_FORWARD_ALL=yes", "INIT_LITE_WAIT_ALL=on")));
+	assert_int_equal(cfg.grace_ms, 1000);
+	assert_int_equal(cfg.stop_delay_ms, 2000);
+	assert_int_equal(cfg.forward_all, 1);
+	assert_int_equal(cfg.wait_all, 1);
+	/* Each variable sets its own field only. */
+	expect_ok(parse(ARGV("p"), ENV("INIT_LITE_WAIT_ALL=1")));
+	assert_int_equal(cfg.forward_all, 0);
+	assert_int_equal(cfg.pgroup, 0);
+	assert_int_equal(cfg.warn_on_reap, 0);
+	/* Validated even when a flag overrides them. */
+	ERR(parse(ARGV("--stop-delay=1s", "p"),
+	    ENV("INIT_LITE_STOP_DELAY=later")), "INIT_LITE_STOP_DELAY",
+	    "later");
+	ERR(parse(ARGV("-a", "p"), ENV("INIT_LITE_FORWARD_ALL=all")),
+	    "INIT_LITE_FORWARD_ALL", "all");
+	ERR(parse(ARGV("--wait-all", "p"), ENV("INIT_LITE_WAIT_ALL=2")),
+	    "INIT_LITE_WAIT_ALL", "2");
+	/* --help still answers whatever the environment says. */
+	expect_ok(parse(ARGV("--help"), ENV("INIT_LITE_STOP_DELAY=x")));
+	assert_int_equal(cfg.action, CONFIG_HELP);
+}
+
+/* The one pass over the environment also finds PATH (for the child's
+ * search) and LISTEN_PID, at their first occurrence as getenv would. */
+static void
+test_env_path_and_listen_pid(void **state)
+{
+	char *env[] = {
+		"PATHS=/no", "PATH", "PAT=/no", "LISTEN_PIDS=9", "LISTEN_PI=9",
+		"", "\x89NIT_LITE_GRACE=bogus", "\x0cISTEN_PID=9",
+		"\tATH=/no", "PATH=/bin:/usr/bin", "LISTEN_PID=1",
+		"PATH=/second", "LISTEN_PID=2", "INIT_LITE_GRACE=1s", NULL
+	};
+
+	(void)state;
+	expect_ok(parse(ARGV("p"), NOENV));
+	assert_null(cfg.path);
+	assert_null(cfg.listen_pid);
+	expect_ok(parse(ARGV("p"), NULL));
+	assert_null(cfg.path);
+	assert_null(cfg.listen_pid);
+	expect_ok(parse(ARGV("p"), env));
+	assert_ptr_equal(cfg.path, env[9] + 5);
+	assert_ptr_equal(cfg.listen_pid, env[10]);
+	assert_int_equal(cfg.grace_ms, 1000);
+	expect_ok(parse(ARGV("p"), ENV("PATH=")));
+	assert_string_equal(cfg.path, "");
+	expect_ok(parse(ARGV("p"), ENV("LISTEN_PID=")));
+	assert_string_equal(cfg.listen_pid, "LISTEN_PID=");
+}
+
 int
 main(void)
 {
@@ -1234,6 +1422,15 @@ main(void)
 		cmocka_unit_test(test_err_long_value),
 		cmocka_unit_test(test_err_value_stays_one_line),
 		cmocka_unit_test(test_long_option_name_not_truncated_in_error),
+		cmocka_unit_test(test_drain_defaults),
+		cmocka_unit_test(test_flag_stop_delay),
+		cmocka_unit_test(test_flag_stop_delay_rejects),
+		cmocka_unit_test(test_flag_forward_all_wait_all),
+		cmocka_unit_test(test_env_forward_all),
+		cmocka_unit_test(test_env_wait_all),
+		cmocka_unit_test(test_env_stop_delay),
+		cmocka_unit_test(test_drain_flags_beat_env),
+		cmocka_unit_test(test_env_path_and_listen_pid),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

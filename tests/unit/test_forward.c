@@ -1,7 +1,8 @@
 /* test_forward: which kill() a received signal turns into: the rewrite
  * table applied, the child or (with -g) its process group, ":0" sends
  * nothing, ESRCH is silent, other errors are one warning; at shutdown the
- * same table, then the leftovers (grace_signal) and never the child.
+ * same table, then the leftovers (grace_signal) and never the child;
+ * with -a, the child's signals go to grace's set too.
  * Linked with -Wl,--wrap=kill; log_msg and grace_signal are the recorders
  * below. */
 #include <stdarg.h>
@@ -50,16 +51,18 @@ __wrap_kill(pid_t pid, int sig)
 static struct {
 	int calls;
 	int sig;
+	const struct grace *g;
+	int none_hit;		/* return 0: nobody signalled */
 } leftovers;
 
 /* Stand-in for grace.c: record instead of walking /proc. */
 int
 grace_signal(const struct grace *g, int sig)
 {
-	(void)g;
 	leftovers.calls++;
 	leftovers.sig = sig;
-	return 1;
+	leftovers.g = g;
+	return leftovers.none_hit ? 0 : 1;
 }
 
 /* Stand-ins for log.c: record instead of writing. */
@@ -217,6 +220,58 @@ test_leftovers_rewritten(void **state)
 	assert_int_equal(k.calls, 0);
 }
 
+/* -a: the rewritten signal goes to grace's set (kill(-1) as PID 1, the
+ * descendants otherwise), and not also to the child: it is among them.
+ * It covers -g. */
+static void
+test_forward_all(void **state)
+{
+	struct grace g = { 0, 77, 4242 };
+
+	(void)state;
+	assert_int_equal(rewrite_parse_list(&rw, "TERM:QUIT,HUP:0", 34, 64),
+	    0);
+	f.grace = &g;
+	f.all = 1;
+	forward_signal(&f, SIGUSR1, FORWARD_CHILD);
+	assert_int_equal(leftovers.calls, 1);
+	assert_ptr_equal(leftovers.g, &g);
+	assert_int_equal(leftovers.sig, SIGUSR1);
+	forward_signal(&f, SIGTERM, FORWARD_CHILD);
+	assert_int_equal(leftovers.sig, SIGQUIT);
+	forward_signal(&f, SIGHUP, FORWARD_CHILD);
+	assert_int_equal(leftovers.calls, 2);
+	f.pgroup = 1;
+	forward_signal(&f, SIGWINCH, FORWARD_CHILD);
+	assert_int_equal(leftovers.calls, 3);
+	assert_int_equal(k.calls, 0);
+}
+
+/* Nobody hit (no /proc, or the child a zombie): the child, or its group
+ * with -g, still gets the signal. At shutdown the child is reaped: never
+ * a kill() then. */
+static void
+test_forward_all_none_hit(void **state)
+{
+	(void)state;
+	f.all = 1;
+	leftovers.none_hit = 1;
+	forward_signal(&f, SIGHUP, FORWARD_CHILD);
+	assert_int_equal(leftovers.calls, 1);
+	assert_int_equal(k.calls, 1);
+	assert_int_equal(k.pid, 4242);
+	assert_int_equal(k.sig, SIGHUP);
+	f.pgroup = 1;
+	k.fail_errno = ESRCH;
+	forward_signal(&f, SIGUSR2, FORWARD_CHILD);
+	assert_int_equal(k.calls, 2);
+	assert_int_equal(k.pid, -4242);
+	assert_int_equal(logged.count[LVL_WARN], 0);
+	forward_signal(&f, SIGUSR2, FORWARD_LEFTOVERS);
+	assert_int_equal(leftovers.calls, 3);
+	assert_int_equal(k.calls, 2);
+}
+
 int
 main(void)
 {
@@ -229,6 +284,8 @@ main(void)
 		cmocka_unit_test_setup(test_esrch_is_silent, setup),
 		cmocka_unit_test_setup(test_other_error_warns, setup),
 		cmocka_unit_test_setup(test_leftovers_rewritten, setup),
+		cmocka_unit_test_setup(test_forward_all, setup),
+		cmocka_unit_test_setup(test_forward_all_none_hit, setup),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

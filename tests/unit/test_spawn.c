@@ -21,6 +21,7 @@
 #include <sys/types.h>
 #include <unistd.h>
 
+#include "env.h"
 #include "passwd.h"
 #include "spawn.h"
 
@@ -246,6 +247,10 @@ run_child(struct spawn *s, char **argv)
 
 	s->argv = argv;
 	s->entry_mask = &entry;
+	/* PATH comes from config's one pass over the environment; here
+	 * from the test's environ, as config would find it. */
+	if (s->path == NULL)
+		s->path = env_get(environ, "PATH");
 	f.vfork_ret = 0;
 	if (setjmp(child_done) == 0) {
 		(void)spawn_child(s, &pid, &err);
@@ -343,6 +348,7 @@ test_empty_entry_and_default_path(void **state)
 
 	memset(&f, 0, sizeof(f));
 	env_slots[0] = NULL;
+	s.path = NULL;
 	(void)run_child(&s, argv);
 	assert_int_equal(f.ntried, 3);
 	assert_string_equal(f.tried[0], "/usr/local/bin/app");
@@ -366,6 +372,20 @@ test_long_entry_skipped(void **state)
 	(void)run_child(&s, argv);
 	assert_int_equal(f.ntried, 1);
 	assert_string_equal(f.tried[0], "/ok/app");
+}
+
+/* The PATH searched is the one given, never environ scanned again. */
+static void
+test_path_given_not_looked_up(void **state)
+{
+	struct spawn s = { 0 };
+	char *argv[] = { "app", NULL };
+
+	(void)state;
+	s.path = "/given";
+	(void)run_child(&s, argv);
+	assert_int_equal(f.ntried, 1);
+	assert_string_equal(f.tried[0], "/given/app");
 }
 
 static void
@@ -513,6 +533,7 @@ main(void)
 		cmocka_unit_test_setup(test_empty_entry_and_default_path,
 		    setup),
 		cmocka_unit_test_setup(test_long_entry_skipped, setup),
+		cmocka_unit_test_setup(test_path_given_not_looked_up, setup),
 		cmocka_unit_test_setup(test_tty_chld_and_listen_pid, setup),
 		cmocka_unit_test_setup(test_parent_reads_result, setup),
 		cmocka_unit_test_setup(test_no_pipe, setup),
