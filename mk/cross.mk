@@ -68,8 +68,9 @@ cross_cmd = $(call cross_cc,$(1)) $(WARN) $(DEFS) \
 	$(CROSS_LDFLAGS)
 MUSL_HARDEN	?= -Wl,-z,norelro
 
-# The unpacked musl-dev; re-fetched when the pinned version changes.
-build/cross/%/root/.debs: scripts/cross-sysroot.sh
+# The unpacked musl-dev, fetched once (the wrapper's rule below checks its
+# version and has it fetched again when MUSL_DEB_VERSION changes).
+build/cross/%/root/.debs: | scripts/cross-sysroot.sh
 	@command -v $(cross_gnu.$*)-gcc >/dev/null || { echo \
 	  "cross: $(cross_gnu.$*)-gcc not found: apt-get install gcc-$(cross_gnu.$*) (or make check-deps)" >&2; \
 	  exit 1; }
@@ -99,7 +100,7 @@ $(call cross_bin,$(1)): $$(SRC) $$(HDR) Makefile mk/cross.mk build/commit \
 	@echo "cross: $$@: $$$$(stat -c %s $$@) bytes" >&2
 
 # A tiny static program of the target's own, run under qemu by the tests.
-build/$(1)/packaging-helper: tests/packaging/helper.c $(call cross_cc,$(1))
+build/$(1)/cross-helper: tests/cross/helper.c $(call cross_cc,$(1))
 	@mkdir -p $$(@D)
 	$(call cross_cc,$(1)) $$(WARN) -Os -static -o $$@ $$<
 endef
@@ -116,18 +117,18 @@ cross-all: $(foreach a,$(CROSS_ARCHES),$(call cross_bin,$(a)))
 # ---- tests -----------------------------------------------------------------
 CROSS_TEST_ARCHES ?= $(CROSS_ARCHES)
 APT_PACKAGES	+= $(foreach a,$(CROSS_ARCHES),gcc-$(cross_gnu.$(a))) \
-		   qemu-user-static binutils file
+		   qemu-user-static binutils file strace python3 util-linux coreutils
 CHECK_TARGETS	+= check-cross
 
 check-cross: build/init-lite \
 		$(foreach a,$(CROSS_TEST_ARCHES),$(call cross_bin,$(a)) \
-		build/$(a)/packaging-helper)
+		build/$(a)/cross-helper)
 	@INIT_LITE='$(CURDIR)/build/init-lite' CROSS_ROOT='$(CURDIR)/build' \
 	 timeout 2400 bash tests/cross/run.sh $(CROSS_TEST_ARCHES)
 
 # ---- sizes -----------------------------------------------------------------
 # tini-static of each architecture, unpacked the same private way.
-build/cross/%/tini/root/.debs: scripts/cross-sysroot.sh
+build/cross/%/tini/root/.debs: | scripts/cross-sysroot.sh
 	sh scripts/cross-sysroot.sh $* build/cross/$*/tini tini
 
 arch-sizes: build/init-lite cross-all \
