@@ -60,14 +60,6 @@ CROSS_LDFLAGS	?=
 cross_cc	= build/cross/$(1)/musl-gcc
 cross_bin	= build/$(1)/init-lite
 
-# The compile line of a cross binary: the release line of the native
-# build (the same flags) with the target's musl-gcc wrapper.
-cross_cmd = $(call cross_cc,$(1)) $(WARN) $(DEFS) \
-	$(filter-out $(cross_drop.$(1)),$(REL_CFLAGS)) $(CROSS_CFLAGS) \
-	$(SRC) -o $(call cross_bin,$(1)) $(REL_LDFLAGS) $(MUSL_HARDEN) \
-	$(CROSS_LDFLAGS)
-MUSL_HARDEN	?= -Wl,-z,norelro
-
 # The unpacked musl-dev, fetched once (the wrapper's rule below checks its
 # version and has it fetched again when MUSL_DEB_VERSION changes).
 build/cross/%/root/.debs: | scripts/cross-sysroot.sh
@@ -77,6 +69,7 @@ build/cross/%/root/.debs: | scripts/cross-sysroot.sh
 	sh scripts/cross-sysroot.sh $* build/cross/$* musl-dev=$(MUSL_DEB_VERSION)
 
 # The wrapper: Debian's TRIPLET-gcc with the specs of the unpacked tree.
+# Its name says musl, so release_cmd gives the binary musl's hardening.
 build/cross/%/musl-gcc: build/cross/%/root/.debs mk/cross.mk
 	@grep -qx 'musl-dev $(MUSL_DEB_VERSION)' $< || { rm -f $<; echo \
 	  "cross: $* has another musl-dev than $(MUSL_DEB_VERSION): run make again" >&2; \
@@ -92,16 +85,17 @@ build/cross/%/musl-gcc: build/cross/%/root/.debs mk/cross.mk
 # Kept when make would see them as intermediate files.
 .PRECIOUS: build/cross/%/root/.debs build/cross/%/musl-gcc
 
+# Each binary: the one release compile line (release_binary, Makefile) with
+# the target's wrapper, less the flags its gcc lacks; rebuilt when the
+# wrapper is.
 define cross_rules
-$(call cross_bin,$(1)): $$(SRC) $$(HDR) Makefile mk/cross.mk build/commit \
-		$(call cross_cc,$(1))
-	@mkdir -p $$(@D)
-	$$(call cross_cmd,$(1))
-	@echo "cross: $$@: $$$$(stat -c %s $$@) bytes" >&2
+$(call release_binary,$(call cross_bin,$(1)),$(call cross_cc,$(1)),$$(CROSS_CFLAGS),$$(CROSS_LDFLAGS),$(cross_drop.$(1)))
+$(call cross_bin,$(1)): $(call cross_cc,$(1)) | build/$(1)
+build/$(1):
+	mkdir -p $$@
 
-# A tiny static program of the target's own, run under qemu by the tests.
-build/$(1)/cross-helper: tests/cross/helper.c $(call cross_cc,$(1))
-	@mkdir -p $$(@D)
+# A small static program of the target's own, run under qemu by the tests.
+build/$(1)/target-helper: tests/helpers/target.c $(call cross_cc,$(1)) | build/$(1)
 	$(call cross_cc,$(1)) $$(WARN) -Os -static -o $$@ $$<
 endef
 $(foreach a,$(CROSS_ARCHES),$(eval $(call cross_rules,$(a))))
@@ -122,7 +116,7 @@ CHECK_TARGETS	+= check-cross
 
 check-cross: build/init-lite \
 		$(foreach a,$(CROSS_TEST_ARCHES),$(call cross_bin,$(a)) \
-		build/$(a)/cross-helper)
+		build/$(a)/target-helper)
 	@INIT_LITE='$(CURDIR)/build/init-lite' CROSS_ROOT='$(CURDIR)/build' \
 	 timeout 2400 bash tests/cross/run.sh $(CROSS_TEST_ARCHES)
 

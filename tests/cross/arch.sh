@@ -5,7 +5,7 @@
 #      within 32,768 bytes;
 #   2. init-lite's own checks (version, statuses, 125/126/127, forwarding,
 #      --pause), with host programs and a static program of the target
-#      (tests/cross/helper.c) as the child;
+#      (tests/helpers/target.c) as the child;
 #   3. the porting traps, each a named test (see below);
 #   4. the integration suite (tests/integration/run.sh) with init-lite
 #      under qemu, minus the tests that qemu-user itself cannot support,
@@ -13,7 +13,7 @@
 #
 #   arch.sh ARCH
 # Environment: CROSS_ROOT (default build/; holds ARCH/init-lite and
-# ARCH/cross-helper), INIT_LITE (the native build, for --version),
+# ARCH/target-helper), INIT_LITE (the native build, for --version),
 # CROSS_SUITE=0 to leave out part 4.
 # qemu-ARCH-static is called explicitly: no binfmt_misc registration is
 # needed. It hands every execve to the host kernel, so host programs (sh,
@@ -22,16 +22,18 @@
 # target's numbers and back: the numbers init-lite sees, takes in options
 # and logs are the target's (MIPS: USR1 16, USR2 17, CHLD 18).
 # Prints `ok ARCH/NAME`, `FAIL ARCH/NAME: reason`, `skip ARCH/NAME: reason`
-# (only the integration tests of qemu-skip.txt), then
-# `ARCH: N passed, N failed`.
+# (only the integration tests of qemu-skip.txt), then `N passed, N failed,
+# N skipped` (tests/lib.sh).
 set -uo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
+# shellcheck source=../lib.sh
+. "$root/tests/lib.sh"
 arch=${1:?usage: arch.sh ARCH}
 CROSS_ROOT=${CROSS_ROOT:-$root/build}
 BIN=$CROSS_ROOT/$arch/init-lite
-HELPER=$CROSS_ROOT/$arch/cross-helper
+HELPER=$CROSS_ROOT/$arch/target-helper
 INIT_LITE=${INIT_LITE:-$root/build/init-lite}
 
 # The target: qemu's name, readelf's machine, uname -m under qemu, and the
@@ -46,22 +48,18 @@ ppc64el) qemu=ppc64le machine=PowerPC64 class=ELF64 uname=ppc64le ;;
 s390x) qemu=s390x machine='IBM S/390' class=ELF64 uname=s390x data=big ;;
 mips64el) qemu=mips64el machine='MIPS R3000' class=ELF64 uname=mips64
 	usr1=16 usr2=17 chld=18 nsig=128 ;;
-*) echo "FAIL $arch/setup: unknown architecture"; echo "$arch: 0 passed, 1 failed"
-   exit 1 ;;
+*) setup_fail "unknown architecture $arch" ;;
 esac
 
-pass=0
-fails=0
-ok() { pass=$((pass + 1)); echo "ok $arch/$1"; }
-fail() { fails=$((fails + 1)); echo "FAIL $arch/$1: $2"; }
+ok() { pass "$arch/$1"; }
+fail() { flunk "$arch/$1" "$2"; }
 check() { # NAME REASON-IF-FALSE COMMAND...
 	local name=$1 why=$2
 	shift 2
 	if "$@"; then ok "$name"; else fail "$name" "$why"; fi
 }
 finish() {
-	echo "$arch: $pass passed, $fails failed"
-	[ "$fails" -eq 0 ]
+	summary
 	exit
 }
 
@@ -85,15 +83,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-now_ms() { echo $(($(date +%s%N) / 1000000)); }
 # wait_file FILE SECS: until FILE exists; 1 after SECS.
-wait_file() {
-	local end=$(($(now_ms) + $2 * 1000))
-	while [ ! -e "$1" ]; do
-		[ "$(now_ms)" -lt "$end" ] || return 1
-		sleep 0.05
-	done
-}
+wait_file() { wait_for "$2" test -e "$1"; }
 # wait_gone PID SECS
 wait_gone() { timeout "$2" tail --pid="$1" -f /dev/null; }
 
@@ -200,7 +191,7 @@ fi
 bg=$!
 pids+=("$bg")
 end=$(($(now_ms) + 20000))
-while ! grep -Eq 'rt_sigtimedwait|Unknown syscall' "$tmp/pause.strace" &&
+while ! grep -Eqs 'rt_sigtimedwait|Unknown syscall' "$tmp/pause.strace" &&
 	[ "$(now_ms)" -lt "$end" ] && kill -0 "$bg" 2>/dev/null; do
 	sleep 0.05
 done
@@ -239,7 +230,7 @@ if unshare -pf --mount-proc true 2>/dev/null; then
 	start=$(now_ms)
 	rc=0
 	timeout 60 unshare -pf --mount-proc "$QEMU" "$BIN" -t 20s -- sh -c \
-		"(trap 'echo term >\"$tmp/got-term\"; exit 0' TERM; : >'$tmp/g2-ready'; sleep 50 & wait) &
+		"(trap 'echo term >\"$tmp/got-term\"; exit 0' TERM; sleep 50 & : >'$tmp/g2-ready'; wait) &
 		 while [ ! -e '$tmp/g2-ready' ]; do sleep 0.05; done; exit 3" \
 		>/dev/null 2>"$tmp/err" || rc=$?
 	elapsed=$(($(now_ms) - start))
@@ -265,7 +256,7 @@ start=$(now_ms)
 rc=0
 timeout 60 bash -c "$(declare -f subreaper_exec); subreaper_exec \"\$@\"" _ \
 	"$QEMU" "$BIN" -t 20s -- sh -c \
-	"sh -c 'echo \$\$ >\"$tmp/d-pid\"; trap \"echo term >\\\"$tmp/d-term\\\"; exit 0\" TERM; sleep 50 & wait' &
+	"sh -c 'trap \"echo term >\\\"$tmp/d-term\\\"; exit 0\" TERM; sleep 50 & echo \$\$ >\"$tmp/d-pid\"; wait' &
 	 while [ ! -s '$tmp/d-pid' ]; do sleep 0.05; done; exit 4" \
 	>/dev/null 2>"$tmp/err" || rc=$?
 elapsed=$(($(now_ms) - start))
@@ -347,7 +338,7 @@ if [ "${CROSS_SUITE:-1}" = 1 ]; then
 	want=()
 	for t in $(sed -n 's/^test_\([a-z0-9_]*\)() {.*/\1/p' "$suite"/t_*.sh); do
 		if [ -n "${skip[$t]+x}" ]; then
-			echo "skip $arch/$t: ${skip[$t]}"
+			skip_test "$arch/$t" "${skip[$t]}"
 		else
 			want+=("$t")
 		fi
@@ -355,18 +346,20 @@ if [ "${CROSS_SUITE:-1}" = 1 ]; then
 	INIT_LITE=$tmp/init-lite INIT_LITE_EXE=$QEMU timeout 1200 \
 		bash "$suite/run.sh" "${want[@]}" >"$tmp/suite.log" 2>&1
 	for t in "${want[@]}"; do
-		line=$(grep -E "^(ok|FAIL) $t(:|\$)" "$tmp/suite.log" | head -1)
+		line=$(grep -E "^(ok|FAIL|skip) $t(:|\$)" "$tmp/suite.log" | head -1)
 		case $line in
-		"ok $t") ok "$t" ;;
+		"ok $t" | "ok $t:"*) ok "$t" ;;
 		"FAIL $t:"*) fail "$t" "${line#FAIL "$t": }" ;;
+		"skip $t:"*) skip_test "$arch/$t" "${line#skip "$t": }" ;;
 		*) fail "$t" "did not run: $(tail -2 "$tmp/suite.log" | tr '\n' ' ')" ;;
 		esac
 	done
 	# A test the filter also matched (a longer name) and qemu-skip.txt lists.
 	while read -r res t _; do
 		t=${t%:}
-		[ -n "${skip[$t]+x}" ] && echo "skip $arch/$t: ran as a longer name's match ($res); ${skip[$t]}"
-	done < <(grep -E '^(ok|FAIL) ' "$tmp/suite.log")
+		[ -z "${skip[$t]+x}" ] ||
+			echo "note $arch/$t: ran as a longer name's match ($res); not counted"
+	done < <(grep -E '^(ok|FAIL|skip) ' "$tmp/suite.log")
 fi
 
 finish

@@ -10,26 +10,20 @@
 #     falls back to the old 32-bit calls (seen with strace) and the grace
 #     still takes about 1 s.
 # Environment: CROSS_ROOT (build/). Prints ok/FAIL i386-native/NAME, then
-# `i386-native: N passed, N failed`.
+# `N passed, N failed` (tests/lib.sh).
 set -uo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
+# shellcheck source=../lib.sh
+. "$root/tests/lib.sh"
 CROSS_ROOT=${CROSS_ROOT:-$root/build}
 BIN=$CROSS_ROOT/i386/init-lite
-pass=0
-fails=0
-ok() { pass=$((pass + 1)); echo "ok i386-native/$1"; }
-fail() { fails=$((fails + 1)); echo "FAIL i386-native/$1: $2"; }
-finish() {
-	echo "i386-native: $pass passed, $fails failed"
-	[ "$fails" -eq 0 ]
-	exit
-}
-[ -x "$BIN" ] || { fail setup "$BIN missing (make cross ARCH=i386)"; finish; }
+ok() { pass "i386-native/$1"; }
+fail() { flunk "i386-native/$1" "$2"; }
+[ -x "$BIN" ] || setup_fail "$BIN missing (make cross ARCH=i386)"
 tmp=$(mktemp -d /tmp/init-lite-i386.XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
-now_ms() { echo $(($(date +%s%N) / 1000000)); }
 
 # grace1s PREFIX...: PREFIX init-lite -t 1s, as PID 1 of a namespace,
 # with a leftover that ignores SIGTERM; sets rc and elapsed.
@@ -51,9 +45,8 @@ grace1s env
 if about_1s; then ok time64_grace_1s; else
 	fail time64_grace_1s "status $rc after $elapsed ms, want 0 after about 1 s; $(head -c 200 "$tmp/err")"; fi
 
-if ! cc -O2 -Wall -Wextra -Werror -o "$tmp/seccomp-time64" "$here/seccomp-time64.c" 2>"$tmp/cc.log"; then
-	fail time64_fallback "cannot build seccomp-time64.c: $(head -c 300 "$tmp/cc.log")"
-elif ! command -v strace >/dev/null; then
+build_helpers "$tmp" seccomp-time64
+if ! command -v strace >/dev/null; then
 	fail time64_fallback "strace not found (apt-get install strace)"
 else
 	seccomp=$tmp/seccomp-time64
@@ -73,10 +66,11 @@ timeout 1200 env INIT_LITE="$BIN" bash "$root/tests/integration/run.sh" \
 	>"$tmp/suite.log" 2>&1
 while read -r res rest; do
 	case $res in
-	ok) ok "$rest" ;;
+	ok) ok "${rest%%:*}" ;;
 	FAIL) fail "${rest%%:*}" "${rest#*: }" ;;
+	skip) skip_test "i386-native/${rest%%:*}" "${rest#*: }" ;;
 	esac
-done < <(grep -E '^(ok|FAIL) ' "$tmp/suite.log")
-grep -qE '^[0-9]+ passed, 0 failed$' "$tmp/suite.log" ||
+done < <(grep -E '^(ok|FAIL|skip) ' "$tmp/suite.log")
+grep -qE '^[0-9]+ passed, 0 failed' "$tmp/suite.log" ||
 	fail integration_suite "$(tail -1 "$tmp/suite.log")"
-finish
+summary

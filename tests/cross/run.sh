@@ -11,11 +11,13 @@
 # Environment: CROSS_ROOT (build/), INIT_LITE (the native build),
 # CROSS_JOBS, CROSS_SUITE=0 (no integration suite: quick).
 # Prints each architecture's lines (ok/FAIL/skip ARCH/NAME), its time, and
-# at the end `N passed, N failed` for everything.
+# at the end `N passed, N failed, N skipped` for everything.
 set -uo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
+# shellcheck source=../lib.sh
+. "$root/tests/lib.sh"
 export CROSS_ROOT=${CROSS_ROOT:-$root/build}
 export INIT_LITE=${INIT_LITE:-$root/build/init-lite}
 jobs=${CROSS_JOBS:-2}
@@ -23,11 +25,7 @@ if [ $# -eq 0 ]; then
 	set -- arm64 armhf armel i386 ppc64el s390x mips64el
 fi
 
-if [ "$(id -u)" -ne 0 ]; then
-	echo "FAIL setup: the cross tests need root (unshare --pid)"
-	echo "0 passed, 1 failed"
-	exit 1
-fi
+[ "$(id -u)" -eq 0 ] || setup_fail "the cross tests need root (unshare --pid)"
 tmp=$(mktemp -d /tmp/init-lite-cross.XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
 
@@ -51,7 +49,7 @@ wait
 native=
 case " $* " in *" i386 "*)
 	if [ "$(uname -m)" = x86_64 ] &&
-		"$CROSS_ROOT/i386/cross-helper" exit 0 2>/dev/null; then
+		"$CROSS_ROOT/i386/target-helper" exit 0 2>/dev/null; then
 		native=1
 		s=$(date +%s)
 		bash "$here/i386-native.sh" >"$tmp/i386-native.log" 2>&1
@@ -61,20 +59,18 @@ case " $* " in *" i386 "*)
 	fi ;;
 esac
 
-passed=0
-failed=0
 for a in "$@" ${native:+i386-native}; do
-	sed '/^[^ ]*: [0-9]* passed, [0-9]* failed$/d' "$tmp/$a.log"
+	sed -E '/^[0-9]+ passed, [0-9]+ failed/d' "$tmp/$a.log"
 	p=$(grep -c '^ok ' "$tmp/$a.log")
 	f=$(grep -c '^FAIL ' "$tmp/$a.log")
+	k=$(grep -c '^skip ' "$tmp/$a.log")
 	if [ "$p" -eq 0 ] && [ "$f" -eq 0 ]; then
-		echo "FAIL $a/run: no result; $(tail -3 "$tmp/$a.log" | tr '\n' ' ')"
-		f=1
+		flunk "$a/run" "no result; $(tail -3 "$tmp/$a.log" | paste -sd ' ')"
 	fi
-	passed=$((passed + p))
-	failed=$((failed + f))
-	echo "== $a: $p ok, $f FAIL, $(grep -c '^skip ' "$tmp/$a.log") skipped (qemu-skip.txt), $(cat "$tmp/$a.time" 2>/dev/null || echo '?') s"
+	PASSED=$((PASSED + p))
+	FAILED=$((FAILED + f))
+	SKIPPED=$((SKIPPED + k))
+	echo "== $a: $p ok, $f FAIL, $k skipped (qemu-skip.txt), $(cat "$tmp/$a.time" 2>/dev/null || echo '?') s"
 done
 echo "== check-cross: $(($(date +%s) - start_all)) s in all, $jobs at a time"
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary

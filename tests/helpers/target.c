@@ -1,7 +1,8 @@
 /*
- * A small program of the target architecture (static musl, run under
- * qemu-user) that init-lite runs as its child in tests/cross/arch.sh.
- * Signals are named as the target's libc numbers them (MIPS: USR1 is 16).
+ * target: a small program of the target architecture (static musl, built
+ * by mk/cross.mk as build/ARCH/target-helper, run under qemu-user) that
+ * init-lite runs as its child in tests/cross/arch.sh. Signals are named as
+ * the target's libc numbers them (MIPS: USR1 is 16).
  *   helper arch             print the machine name (uname -m), exit 0
  *   helper exit N           exit with status N
  *   helper signal NAME      die of signal NAME

@@ -4,7 +4,8 @@
  * rt_sigtimedwait_time64) answering EPERM, as a seccomp profile older than
  * them does (Docker before 20.10): what an i386 init-lite must survive by
  * falling back to the old calls. Other architectures' calls (the x86-64
- * children) are left alone. Built with the host's cc by i386-native.sh.
+ * children) are left alone. Built with the host's cc by
+ * tests/cross/i386-native.sh.
  */
 #include <errno.h>
 #include <linux/audit.h>
