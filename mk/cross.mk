@@ -127,7 +127,7 @@ build/cross/%/tini/root/.debs: | scripts/cross-sysroot.sh
 
 arch-sizes: build/init-lite cross-all \
 		$(foreach a,amd64 $(CROSS_ARCHES),build/cross/$(a)/tini/root/.debs)
-	@sh tests/cross/sizes.sh amd64 $(CROSS_ARCHES)
+	@sh scripts/arch-sizes.sh amd64 $(CROSS_ARCHES)
 
 clean: clean-cross
 clean-cross:
