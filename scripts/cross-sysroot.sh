@@ -52,6 +52,7 @@ for p in "$@"; do
 done
 for deb in "$dir"/debs/*.deb; do
 	dpkg-deb -x "$deb" "$dir/root"
+	# shellcheck disable=SC2016 # dpkg's format, not the shell's
 	dpkg-deb -W --showformat='${Package} ${Version}\n' "$deb"
 done >"$dir/root/.debs.new"
 mv "$dir/root/.debs.new" "$dir/root/.debs"

@@ -28,7 +28,9 @@ struct sys_sigset {
 
 /* The kernel's struct sigaction (linux/signal_types.h), which is not the
  * libc's: MIPS puts an int of flags first (IRIX's order) and has no
- * restorer; riscv has no restorer; the others have one. */
+ * restorer; riscv and loongarch have no restorer; x86, arm, aarch64,
+ * powerpc and s390 have one (alpha and parisc differ again and are not
+ * built). sys.c checks the offsets. */
 #if defined(__mips__)
 struct sys_sigaction {
 	unsigned int flags;
@@ -41,16 +43,13 @@ struct sys_sigaction {
 	unsigned long flags;
 	struct sys_sigset mask;
 };
-#elif defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || \
-    defined(__arm__) || defined(__powerpc__) || defined(__s390__)
+#else
 struct sys_sigaction {
 	void (*handler)(int);
 	unsigned long flags;
 	void (*restorer)(void);
 	struct sys_sigset mask;
 };
-#else
-#error "sys.h: the kernel's struct sigaction of this architecture is not written here"
 #endif
 
 /* rt_sigprocmask(SIG_SETMASK); old may be NULL. 0, or -1 with errno. */

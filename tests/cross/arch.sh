@@ -74,6 +74,7 @@ done
 
 tmp=$(mktemp -d "/tmp/init-lite-cross-$arch.XXXXXX")
 pids=()
+# shellcheck disable=SC2317 # called by the EXIT trap
 cleanup() {
 	local p
 	for p in "${pids[@]}"; do
@@ -104,7 +105,14 @@ status() {
 	if [ "$rc" -eq "$want" ]; then ok "$name"; else
 		fail "$name" "status $rc, want $want; stderr: $(head -c 300 "$tmp/err")"; fi
 }
+# shellcheck disable=SC2317 # called through check
 err_has() { grep -q -- "$1" "$tmp/err"; }
+# shellcheck disable=SC2317 # called through check
+no_interp() { ! readelf -l "$BIN" | grep -q INTERP; }
+# shellcheck disable=SC2317 # called through check
+about_1s() { [ "$rc" -eq 0 ] && [ "$elapsed" -ge 800 ] && [ "$elapsed" -le 10000 ]; }
+# shellcheck disable=SC2317 # called through check
+few_reads() { [ "$reads" -ge 1 ] && [ "$reads" -lt 100 ]; }
 
 # ---- 1. the binary ---------------------------------------------------------
 hdr=$(readelf -h "$BIN" 2>&1)
@@ -115,8 +123,7 @@ check elf_endian "not $data endian" grep -q "Data:.*$data endian" <<<"$hdr"
 if [ -n "$abi" ]; then
 	check elf_float_abi "not $abi: $(grep Flags <<<"$hdr")" grep -q "$abi" <<<"$hdr"
 fi
-check elf_no_interp "has a program interpreter" \
-	bash -c '! readelf -l "$1" | grep -q INTERP' _ "$BIN"
+check elf_no_interp "has a program interpreter" no_interp
 check file_static "file says: $(file -b "$BIN")" \
 	grep -q 'statically linked' <<<"$(file -b "$BIN")"
 size=$(stat -c %s "$BIN")
@@ -218,13 +225,11 @@ if unshare -pf --mount-proc true 2>/dev/null; then
 		 while [ ! -e '$tmp/g1-ready' ]; do sleep 0.05; done; exit 0" \
 		>/dev/null 2>"$tmp/g1.strace" || rc=$?
 	elapsed=$(($(now_ms) - start))
-	check grace_1s "status $rc after $elapsed ms, want 0 after about 1 s" \
-		eval '[ "$rc" -eq 0 ] && [ "$elapsed" -ge 800 ] && [ "$elapsed" -le 10000 ]'
+	check grace_1s "status $rc after $elapsed ms, want 0 after about 1 s" about_1s
 	reads=$(grep -c '^1 clock_gettime' "$tmp/g1.strace")
-	check grace_no_busy_wait "$reads clock reads in a 1 s grace (spinning?)" \
-		eval '[ "$reads" -ge 1 ] && [ "$reads" -lt 100 ]'
-	grep -q 'grace of 1000 ms over: SIGKILL' "$tmp/g1.strace" &&
-		ok grace_1s_logged || fail grace_1s_logged "no 'grace of 1000 ms over' line"
+	check grace_no_busy_wait "$reads clock reads in a 1 s grace (spinning?)" few_reads
+	check grace_1s_logged "no 'grace of 1000 ms over' line" \
+		grep -q 'grace of 1000 ms over: SIGKILL' "$tmp/g1.strace"
 
 	# A leftover that handles SIGTERM ends the grace early.
 	start=$(now_ms)
@@ -246,16 +251,13 @@ fi
 # on a target, and no leftover would get its SIGTERM). qemu refuses -s, so
 # the host makes its process a subreaper before exec (the flag survives
 # exec): orphans come to init-lite as they would with -s.
-subreaper_exec() {
-	python3 -c 'import ctypes, os, sys
+subreaper_exec='import ctypes, os, sys
 if ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0) != 0:
     sys.exit("prctl(PR_SET_CHILD_SUBREAPER) failed")
-os.execvp(sys.argv[1], sys.argv[1:])' "$@"
-}
+os.execvp(sys.argv[1], sys.argv[1:])'
 start=$(now_ms)
 rc=0
-timeout 60 bash -c "$(declare -f subreaper_exec); subreaper_exec \"\$@\"" _ \
-	"$QEMU" "$BIN" -t 20s -- sh -c \
+timeout 60 python3 -c "$subreaper_exec" "$QEMU" "$BIN" -t 20s -- sh -c \
 	"sh -c 'trap \"echo term >\\\"$tmp/d-term\\\"; exit 0\" TERM; sleep 50 & echo \$\$ >\"$tmp/d-pid\"; wait' &
 	 while [ ! -s '$tmp/d-pid' ]; do sleep 0.05; done; exit 4" \
 	>/dev/null 2>"$tmp/err" || rc=$?
@@ -336,13 +338,13 @@ if [ "${CROSS_SUITE:-1}" = 1 ]; then
 		case ",$arches," in *",$arch,"*|',*,') skip[$name]=$why ;; esac
 	done <"$here/qemu-skip.txt"
 	want=()
-	for t in $(sed -n 's/^test_\([a-z0-9_]*\)() {.*/\1/p' "$suite"/t_*.sh); do
+	while read -r t; do
 		if [ -n "${skip[$t]+x}" ]; then
 			skip_test "$arch/$t" "${skip[$t]}"
 		else
 			want+=("$t")
 		fi
-	done
+	done < <(select_tests "$suite"/t_*.sh --)
 	INIT_LITE=$tmp/init-lite INIT_LITE_EXE=$QEMU timeout 1200 \
 		bash "$suite/run.sh" "${want[@]}" >"$tmp/suite.log" 2>&1
 	for t in "${want[@]}"; do

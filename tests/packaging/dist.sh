@@ -40,9 +40,8 @@ i386:Intel 80386
 ppc64el:64-bit PowerPC
 s390x:IBM S/390
 mips64el:MIPS, MIPS64'
-arches=$(sed 's/:.*//' <<<"$machines" | tr '\n' ' ')
 bins=
-for a in $arches; do bins="$bins init-lite-$a"; done
+while IFS=: read -r a _; do bins="$bins init-lite-$a"; done <<<"$machines"
 for f in "$name.tar.gz" $bins SHA256SUMS; do
 	if [ -s "$tmp/d1/$f" ]; then ok "$f present"; else fail "$f missing"; fi
 done
