@@ -27,6 +27,22 @@ report(const struct reap *r, pid_t pid, int wstatus)
 		    WEXITSTATUS(wstatus));
 }
 
+/* waitpid fails only for ECHILD, EINTR or a reason that stays (a seccomp
+ * profile): the child's status can never be known, and no zombie can be
+ * reaped. Said once; the child counts as done with init-lite's own 125,
+ * so the usual shutdown (SIGTERM, grace, SIGKILL) ends the run. */
+static void
+cannot_reap(struct reap *r)
+{
+	log_msg(LVL_ERROR, "waitpid failed: errno %d; cannot reap, stopping",
+	    errno);
+	r->broken = 1;
+	if (!r->child_done) {
+		r->child_done = 1;
+		r->child_wstatus = 125 << 8;
+	}
+}
+
 int
 reap_all(struct reap *r)
 {
@@ -40,9 +56,8 @@ reap_all(struct reap *r)
 		if (pid == -1) {
 			if (errno == ECHILD)
 				r->none_left = 1;
-			else
-				log_msg(LVL_ERROR, "waitpid failed: errno %d",
-				    errno);
+			else if (!r->broken)
+				cannot_reap(r);
 			return count;
 		}
 		if (pid == 0) {

@@ -10,6 +10,7 @@ struct reap {
 	int child_done;		/* the main child has been reaped */
 	int child_wstatus;	/* its wait status, once child_done */
 	int none_left;		/* ECHILD: init-lite has no child at all */
+	int broken;		/* waitpid fails for good: nothing is reaped */
 	int warn;		/* -w: warn for every other reaped pid */
 	int rtmin, rtmax;	/* for signal names in messages */
 };

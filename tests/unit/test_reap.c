@@ -196,6 +196,24 @@ test_other_error_logged_not_fatal(void **state)
 	assert_int_equal(reap_all(&r), 1);
 	assert_int_equal(logged.count[LVL_ERROR], 1);
 	assert_int_equal(r.none_left, 0);
+	/* Nothing can be reaped any more: the run ends with 125, said once. */
+	assert_int_equal(r.child_done, 1);
+	assert_int_equal(WEXITSTATUS(r.child_wstatus), 125);
+	SCRIPT({ -1, 0, EPERM });
+	assert_int_equal(reap_all(&r), 0);
+	assert_int_equal(logged.count[LVL_ERROR], 1);
+}
+
+/* A child already reaped keeps its own status when waitpid fails later. */
+static void
+test_error_after_child_keeps_status(void **state)
+{
+	(void)state;
+	SCRIPT({ 100, EXITED(5), 0 }, { -1, 0, EPERM });
+	assert_int_equal(reap_all(&r), 1);
+	assert_int_equal(r.child_done, 1);
+	assert_int_equal(WEXITSTATUS(r.child_wstatus), 5);
+	assert_int_equal(logged.count[LVL_ERROR], 1);
 }
 
 static void
@@ -276,6 +294,8 @@ main(void)
 		cmocka_unit_test_setup(test_eintr_retried, setup),
 		cmocka_unit_test_setup(test_nothing_to_reap, setup),
 		cmocka_unit_test_setup(test_no_children_at_all, setup),
+		cmocka_unit_test_setup(test_error_after_child_keeps_status,
+		    setup),
 		cmocka_unit_test_setup(test_other_error_logged_not_fatal,
 		    setup),
 		cmocka_unit_test_setup(test_child_status_kept_first, setup),
