@@ -42,6 +42,7 @@ static const struct { const char *name; long nr; } calls[] = {
 	SC(ioctl), SC(pipe2), SC(wait4), SC(kill), SC(chdir), SC(prctl),
 	SC(setpgid), SC(getpid), SC(getppid), SC(clock_gettime),
 	SC(execve), SC(close_range), SC(pidfd_open), SC(pidfd_send_signal),
+	SC(setgroups), SC(setgid), SC(setuid), SC(nanosleep),
 #ifdef SYS_vfork
 	SC(vfork),
 #endif

@@ -211,6 +211,10 @@ test_seccomp_setpgid() { seccomp_row setpgid; }
 test_seccomp_getpid() { seccomp_row getpid; }
 test_seccomp_read() { seccomp_row read; }
 test_seccomp_write() { seccomp_row write; }
+test_seccomp_setgroups() { seccomp_row setgroups; }
+test_seccomp_setgid() { seccomp_row setgid; }
+test_seccomp_setuid() { seccomp_row setuid; }
+test_seccomp_nanosleep() { seccomp_row nanosleep; }
 
 test_seccomp_table() {
 	# Every row has its test and every test its row; the numbers are
