@@ -142,7 +142,7 @@ UNIT_DEPS_duration = src/fmt.c
 UNIT_DEPS_errtext = src/fmt.c
 UNIT_DEPS_env = src/fmt.c
 UNIT_DEPS_fmt = src/table.c
-UNIT_DEPS_sigmask = src/signame.c src/fmt.c src/policy.c src/sigdisp.c
+UNIT_DEPS_sigmask = src/signame.c src/fmt.c src/policy.c src/sigdisp.c src/sys.c
 
 # What a unit test links besides its test file: its module and the .c files
 # of UNIT_DEPS_X (the rest of UNIT_DEPS_X are linker flags); all of them,

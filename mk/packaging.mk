@@ -1,64 +1,46 @@
-# Packaging: man page, install/uninstall, arm64 cross build, release
-# tarball, and `make check-packaging` which tests all of it.
+# Packaging: man page, install/uninstall, release tarball and binaries, and
+# `make check-packaging` which tests all of it.
 #
-#   make install [PREFIX=/usr/local] [DESTDIR=] [ARCH=arm64]
+#   make install [PREFIX=/usr/local] [DESTDIR=] [ARCH=armhf]
 #   make uninstall [PREFIX=/usr/local] [DESTDIR=]
 #   make arm64              static aarch64 binary: build/arm64/init-lite
 #   make ARCH=arm64         the same, in addition to build/init-lite; with
-#                           install, installs the arm64 binary
-#   make dist               dist/: source tarball, both binaries, SHA256SUMS
+#                           install, installs that binary (any architecture
+#                           of CROSS_ARCHES, mk/cross.mk)
+#   make dist               dist/: source tarball, a static musl binary per
+#                           architecture (init-lite-amd64, init-lite-arm64,
+#                           ... as tini names its own), SHA256SUMS
 #   make check-packaging    the tests (tests/packaging/run.sh): man page
 #                           lint, --help vs man page, install/uninstall,
-#                           reproducibility, arm64 under qemu (own checks and
-#                           the integration suite), dist, Kubernetes YAML
+#                           reproducibility, dist, Kubernetes YAML
 #
-# The arm64 binary is built with Debian's cross compiler
-# (gcc-aarch64-linux-gnu) against glibc, for now (static glibc with
-# _FORTIFY_SOURCE and RELRO; musl cross builds are to come). ARM64_CC, ARM64_CFLAGS and
-# ARM64_LDFLAGS are for the cross build what CC, CFLAGS and LDFLAGS are for
-# the native one (the user's CFLAGS may name x86 options, so they are not
-# passed to the cross compiler).
+# Every binary but amd64 is a cross build of mk/cross.mk: Debian's cross
+# compiler with Debian's musl for that architecture; check-cross runs them
+# under qemu.
 
 BINDIR		?= $(PREFIX)/bin
 MANDIR		?= $(PREFIX)/share/man
 MANPAGE		= init-lite.1
 ARCH		?=
 
-ARM64_CC	?= aarch64-linux-gnu-gcc
-# glibc: release_cmd (Makefile) gives it _FORTIFY_SOURCE and RELRO.
-ARM64_CFLAGS	?=
-ARM64_LDFLAGS	?=
 ARM64_BIN	= build/arm64/init-lite
-ARM64_HELPER	= build/arm64/packaging-helper
+ARCH_NAME	= $(patsubst aarch64,arm64,$(ARCH))
 
-ifneq ($(filter arm64 aarch64,$(ARCH)),)
-INSTALL_BIN	= $(ARM64_BIN)
-all: $(ARM64_BIN)
+ifneq ($(filter $(CROSS_ARCHES),$(ARCH_NAME)),)
+INSTALL_BIN	= build/$(ARCH_NAME)/init-lite
+all: $(INSTALL_BIN)
 else
 INSTALL_BIN	= build/init-lite
 # An unknown ARCH on the command line is an error; one inherited from the
 # environment (other build systems use the name) is ignored.
 ifneq ($(filter-out amd64 x86_64 x86,$(ARCH)),)
 ifeq ($(origin ARCH),command line)
-$(error ARCH=$(ARCH): only arm64 (cross build) or empty, amd64, x86_64 (native) are known)
+$(error ARCH=$(ARCH): one of $(CROSS_ARCHES) (cross build) or empty, amd64, x86_64 (native))
 endif
 endif
 endif
 
 arm64: $(ARM64_BIN)
-
-build/arm64:
-	mkdir -p $@
-
-# The release compile line with the cross compiler (release_binary in the
-# Makefile); its stamp build/arm64/init-lite.cmd holds the commit, so a new
-# commit or other ARM64_* flags rebuild it.
-$(eval $(call release_binary,$(ARM64_BIN),$(ARM64_CC),$(ARM64_CFLAGS),$(ARM64_LDFLAGS)))
-$(ARM64_BIN): | build/arm64
-
-# A tiny static aarch64 program that init-lite runs under qemu in the tests.
-$(ARM64_HELPER): tests/helpers/app.c Makefile mk/packaging.mk | build/arm64
-	$(ARM64_CC) $(WARN) -O2 -static -o $@ $<
 
 # ---- install ---------------------------------------------------------------
 install: $(INSTALL_BIN) $(MANPAGE)
@@ -71,14 +53,19 @@ uninstall:
 
 # ---- release ---------------------------------------------------------------
 # dist/init-lite-X.Y.Z.tar.gz is `git archive` of HEAD (so it holds exactly
-# the committed sources; gzip -n keeps it reproducible), next to the two
-# static binaries and a SHA256SUMS file covering all three. DISTDIR may point
-# elsewhere (the tests use a temporary directory).
+# the committed sources; gzip -n keeps it reproducible), next to one static
+# binary per architecture, named as tini names its own (init-lite-amd64,
+# init-lite-arm64, ...: a Dockerfile picks one by $TARGETARCH), and a
+# SHA256SUMS file covering all of them. DISTDIR may point elsewhere (the
+# tests use a temporary directory).
 DISTDIR		?= dist
 DIST_NAME	= init-lite-$(VERSION)
-NATIVE_ARCH	:= $(shell uname -m | sed -e 's/^x86_64$$/amd64/' -e 's/^aarch64$$/arm64/')
+DIST_ARCHES	= amd64 $(CROSS_ARCHES)
+dist_bin	= $(if $(filter amd64,$(1)),build/init-lite,build/$(1)/init-lite)
 
-dist: build/init-lite $(ARM64_BIN)
+dist: $(foreach a,$(DIST_ARCHES),$(call dist_bin,$(a)))
+	@[ "$$(uname -m)" = x86_64 ] || \
+		{ echo 'dist: the amd64 binary is the native build: run it on x86-64' >&2; exit 1; }
 	@git rev-parse -q --verify HEAD >/dev/null || \
 		{ echo 'dist: no commit yet: git archive needs HEAD' >&2; exit 1; }
 	@git diff --quiet HEAD -- 2>/dev/null || \
@@ -86,21 +73,17 @@ dist: build/init-lite $(ARM64_BIN)
 	mkdir -p '$(DISTDIR)'
 	git archive --format=tar --prefix=$(DIST_NAME)/ HEAD | gzip -n -9 \
 		> '$(DISTDIR)/$(DIST_NAME).tar.gz'
-	cp build/init-lite '$(DISTDIR)/$(DIST_NAME)-linux-$(NATIVE_ARCH)'
-	cp $(ARM64_BIN) '$(DISTDIR)/$(DIST_NAME)-linux-arm64'
+	$(foreach a,$(DIST_ARCHES),cp $(call dist_bin,$(a)) '$(DISTDIR)/init-lite-$(a)' &&) :
 	cd '$(DISTDIR)' && sha256sum $(DIST_NAME).tar.gz \
-		$(DIST_NAME)-linux-$(NATIVE_ARCH) $(DIST_NAME)-linux-arm64 > SHA256SUMS
+		$(addprefix init-lite-,$(DIST_ARCHES)) > SHA256SUMS
 	@cat '$(DISTDIR)/SHA256SUMS'
 
 # ---- tests -----------------------------------------------------------------
-APT_PACKAGES	+= mandoc gcc-aarch64-linux-gnu libc6-dev-arm64-cross \
-		   qemu-user-static python3-yaml git
+APT_PACKAGES	+= mandoc python3-yaml git
 CHECK_TARGETS	+= check-packaging
 
-check-packaging: build/init-lite $(ARM64_BIN) $(ARM64_HELPER)
+check-packaging: build/init-lite $(ARM64_BIN)
 	@MAKE='$(MAKE)' INIT_LITE='$(CURDIR)/build/init-lite' \
-	 INIT_LITE_ARM64='$(CURDIR)/$(ARM64_BIN)' \
-	 ARM64_HELPER='$(CURDIR)/$(ARM64_HELPER)' \
 	 bash tests/packaging/run.sh
 
 clean: clean-packaging

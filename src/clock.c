@@ -1,13 +1,12 @@
 /* clock: owns clock_gettime. Never lets a clock failure stop a deadline:
  * without a clock, time is estimated so that every grace still ends. */
 #include <errno.h>
-#include <sys/syscall.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "clock.h"
 #include "deadline.h"
 #include "log.h"
+#include "sys.h"
 
 /* A wait cut short by a signal counts for this much without a clock, so a
  * stream of signals still moves the estimate on and the grace ends. */
@@ -16,9 +15,9 @@
 void
 clock_now(struct clock *c, struct timespec *now)
 {
-	/* The raw call: libc's vDSO lookup costs ~1 KiB, and the clock is
-	 * read only a few times per grace period. */
-	if (!c->broken && syscall(SYS_clock_gettime, CLOCK_MONOTONIC, now) == 0)
+	/* The raw call (sys.c): libc's vDSO lookup costs ~1 KiB, and the
+	 * clock is read only a few times per grace period. */
+	if (!c->broken && sys_clock_monotonic(now) == 0)
 		return;
 	if (!c->broken) {
 		log_msg(LVL_WARN, "cannot read the clock: errno %d; timing "

@@ -183,14 +183,10 @@ grace_signal(const struct grace *g, int sig)
 			    errno);
 		return 0;
 	}
-	if (!proc_is_ours(g)) {
-		warn_once(1, "/proc is missing or another PID namespace's: "
-		    "the grace reaches only the child's process group");
-		return signal_group(g, sig);
-	}
-	if ((n = take_snapshot()) == -1) {
-		warn_once(2, "cannot list /proc: the grace reaches only "
-		    "the child's process group");
+	if (!proc_is_ours(g) || (n = take_snapshot()) == -1) {
+		warn_once(1, "/proc missing, unreadable or another PID "
+		    "namespace's: the grace reaches only the child's process "
+		    "group");
 		return signal_group(g, sig);
 	}
 	k = procscan_descendants(snapshot, (size_t)n, (int)g->self, mark,
@@ -199,7 +195,7 @@ grace_signal(const struct grace *g, int sig)
 		if (signal_descendant(g, &snapshot[found[i]], sig) == 0)
 			hit++;
 		else if (errno != ESRCH)
-			warn_once(4, "cannot signal a leftover: it may "
+			warn_once(2, "cannot signal a leftover: it may "
 			    "survive init-lite");
 	return hit;
 }

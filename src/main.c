@@ -236,10 +236,6 @@ main(int argc, char **argv)
 			l.grace.child = l.reap.child;
 			log_msg(LVL_INFO, "started %s as pid %d", err,
 			    (int)l.reap.child);
-			if (e != 0)
-				log_msg(LVL_INFO, "no exec-error pipe (errno "
-				    "%d): an exec failure is status 126/127",
-				    e);
 			break;
 		case SPAWN_FORK_FAILED:
 			return setup_error("cannot fork", e);

@@ -7,13 +7,6 @@
 
 #include "signame.h"
 
-/* The signals init-lite does not forward, as a kernel mask (bit sig-1). */
-#define POLICY_BIT(sig)	(1ULL << ((sig) - 1))
-#define POLICY_UNFORWARDED	(POLICY_BIT(SIGKILL) | POLICY_BIT(SIGSTOP) | \
-	POLICY_BIT(SIGCHLD) | POLICY_BIT(SIGFPE) | POLICY_BIT(SIGILL) | \
-	POLICY_BIT(SIGSEGV) | POLICY_BIT(SIGBUS) | POLICY_BIT(SIGABRT) | \
-	POLICY_BIT(SIGTRAP) | POLICY_BIT(SIGSYS))
-
 /* 1 if init-lite forwards sig: every signal 1..SIGNAME_KERNEL_MAX but
  * KILL and STOP (cannot be caught), CHLD (drives reaping) and the
  * synchronous faults of init-lite itself (FPE ILL SEGV BUS ABRT TRAP SYS). */

@@ -1,27 +1,17 @@
-/* sigdisp: owns rt_sigaction, for the two dispositions init-lite sets:
- * SIG_DFL and SIG_IGN. Never installs a handler (init-lite has none). */
+/* sigdisp: owns the two dispositions init-lite sets, SIG_DFL and SIG_IGN.
+ * Never installs a handler (init-lite has none). */
 #include <signal.h>
-#include <stdint.h>
-#include <sys/syscall.h>
-#include <unistd.h>
+#include <string.h>
 
 #include "sigdisp.h"
-
-/* The kernel's struct sigaction (no restorer is needed for SIG_DFL and
- * SIG_IGN, which never run in user space). */
-struct ksigaction {
-	void (*handler)(int);
-	unsigned long flags;
-	void (*restorer)(void);
-	uint64_t mask;
-};
+#include "sys.h"
 
 int
 sigdisp_is_ignored(int sig)
 {
-	struct ksigaction old;
+	struct sys_sigaction old;
 
-	if (syscall(SYS_rt_sigaction, sig, NULL, &old, sizeof(old.mask)) == -1)
+	if (sys_sigaction(sig, NULL, &old) == -1)
 		return -1;
 	return old.handler == SIG_IGN;
 }
@@ -29,7 +19,11 @@ sigdisp_is_ignored(int sig)
 int
 sigdisp_set_ignored(int sig, int ignore)
 {
-	struct ksigaction sa = { ignore ? SIG_IGN : SIG_DFL, 0, NULL, 0 };
+	struct sys_sigaction sa;
 
-	return (int)syscall(SYS_rt_sigaction, sig, &sa, NULL, sizeof(sa.mask));
+	/* No restorer is needed: SIG_DFL and SIG_IGN never run in user
+	 * space. */
+	memset(&sa, 0, sizeof(sa));
+	sa.handler = ignore ? SIG_IGN : SIG_DFL;
+	return sys_sigaction(sig, &sa, NULL);
 }

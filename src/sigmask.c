@@ -1,8 +1,8 @@
-/* sigmask: owns rt_sigprocmask and rt_sigtimedwait. Never leaves the
- * synchronous faults (FPE ILL SEGV BUS ABRT TRAP SYS) blocked in
- * init-lite: a fault while blocked would be silently fatal. */
-#include <sys/syscall.h>
-#include <unistd.h>
+/* sigmask: owns the blocked and waited set. Never leaves the synchronous
+ * faults (FPE ILL SEGV BUS ABRT TRAP SYS) blocked in init-lite: a fault
+ * while blocked would be silently fatal. */
+#include <stddef.h>
+#include <string.h>
 
 #include "policy.h"
 #include "sigmask.h"
@@ -10,36 +10,42 @@
 void
 sigmask_add(struct sigmask *m, int sig)
 {
-	if (sig >= 1 && sig <= SIGNAME_KERNEL_MAX)
-		m->bits |= (uint64_t)1 << (sig - 1);
+	if (sig >= 1 && sig <= SYS_KERNEL_NSIG)
+		m->k.w[(sig - 1) / SYS_LONG_BITS] |=
+		    1UL << ((sig - 1) % SYS_LONG_BITS);
 }
 
 int
 sigmask_has(const struct sigmask *m, int sig)
 {
-	if (sig < 1 || sig > SIGNAME_KERNEL_MAX)
+	if (sig < 1 || sig > SYS_KERNEL_NSIG)
 		return 0;
-	return (int)((m->bits >> (sig - 1)) & 1);
+	return (int)((m->k.w[(sig - 1) / SYS_LONG_BITS] >>
+	    ((sig - 1) % SYS_LONG_BITS)) & 1);
 }
 
 void
 sigmask_waited(struct sigmask *m)
 {
-	/* A constant: every forwarded signal, and SIGCHLD. */
-	m->bits = ~(uint64_t)POLICY_UNFORWARDED | POLICY_BIT(SIGCHLD);
+	int sig;
+
+	/* Every forwarded signal, and SIGCHLD: up to the kernel's last
+	 * signal (128 on MIPS), whatever the libc's SIGRTMAX. */
+	memset(m, 0, sizeof(*m));
+	for (sig = 1; sig <= SYS_KERNEL_NSIG; sig++)
+		if (policy_forwarded(sig) || sig == SIGCHLD)
+			sigmask_add(m, sig);
 }
 
 int
 sigmask_set(const struct sigmask *set, struct sigmask *old)
 {
-	return (int)syscall(SYS_rt_sigprocmask, SIG_SETMASK, &set->bits,
-	    old != NULL ? &old->bits : NULL, sizeof(set->bits));
+	return sys_sigprocmask(&set->k, old != NULL ? &old->k : NULL);
 }
 
 int
 sigmask_wait(const struct sigmask *set, siginfo_t *info,
     const struct timespec *timeout)
 {
-	return (int)syscall(SYS_rt_sigtimedwait, &set->bits, info, timeout,
-	    sizeof(set->bits));
+	return sys_sigtimedwait(&set->k, info, timeout);
 }

@@ -1,15 +1,17 @@
-/* sigmask: the kernel's own signal mask, 1..64, set and waited on through
- * the raw system calls. musl's sigaddset refuses 32-34 and glibc's
- * sigprocmask drops 32-33, yet glibc programs use 34 as SIGRTMIN. */
+/* sigmask: the kernel's own signal mask, every signal 1..SYS_KERNEL_NSIG,
+ * set and waited on through the raw system calls. musl's sigaddset refuses
+ * 32-34 and glibc's sigprocmask drops 32-33, yet glibc programs use 34 as
+ * SIGRTMIN. */
 #ifndef SIGMASK_H
 #define SIGMASK_H
 
 #include <signal.h>
-#include <stdint.h>
 #include <time.h>
 
+#include "sys.h"
+
 struct sigmask {
-	uint64_t bits;		/* bit sig-1; the kernel's sigset on 64-bit */
+	struct sys_sigset k;	/* the kernel's sigset, as sys.h lays it out */
 };
 
 void	sigmask_add(struct sigmask *, int sig);

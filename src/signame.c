@@ -15,12 +15,19 @@ static const struct {
 	{ "BUS", SIGBUS }, { "FPE", SIGFPE }, { "KILL", SIGKILL },
 	{ "USR1", SIGUSR1 }, { "SEGV", SIGSEGV }, { "USR2", SIGUSR2 },
 	{ "PIPE", SIGPIPE }, { "ALRM", SIGALRM }, { "TERM", SIGTERM },
-	{ "STKFLT", SIGSTKFLT }, { "CHLD", SIGCHLD }, { "CONT", SIGCONT },
+	{ "CHLD", SIGCHLD }, { "CONT", SIGCONT },
 	{ "STOP", SIGSTOP }, { "TSTP", SIGTSTP }, { "TTIN", SIGTTIN },
 	{ "TTOU", SIGTTOU }, { "URG", SIGURG }, { "XCPU", SIGXCPU },
 	{ "XFSZ", SIGXFSZ }, { "VTALRM", SIGVTALRM }, { "PROF", SIGPROF },
 	{ "WINCH", SIGWINCH }, { "IO", SIGIO }, { "PWR", SIGPWR },
 	{ "SYS", SIGSYS },
+	/* Each architecture's own: MIPS has EMT and no STKFLT. */
+#ifdef SIGSTKFLT
+	{ "STKFLT", SIGSTKFLT },
+#endif
+#ifdef SIGEMT
+	{ "EMT", SIGEMT },
+#endif
 	/* Aliases after the canonical names, so from_num finds those. */
 	{ "IOT", SIGABRT }, { "CLD", SIGCHLD }, { "POLL", SIGIO },
 };
@@ -58,7 +65,8 @@ signame_to_num(const char *s, int rtmin, int rtmax, int *sig)
 
 	if (s == NULL)
 		return -1;
-	/* No kernel signal lies past 64, whatever the libc says. */
+	/* No kernel signal lies past SIGNAME_KERNEL_MAX (64, or 128 on
+	 * MIPS), whatever the libc says. */
 	if (rtmax > SIGNAME_KERNEL_MAX)
 		rtmax = SIGNAME_KERNEL_MAX;
 	if (*s >= '0' && *s <= '9') {

@@ -6,8 +6,10 @@
 #include <signal.h>
 #include <stddef.h>
 
-/* The kernel's highest signal on the architectures we build for. */
-#define SIGNAME_KERNEL_MAX	64
+#include "sys.h"
+
+/* The kernel's highest signal: 64, or 128 on MIPS (sys.h). */
+#define SIGNAME_KERNEL_MAX	SYS_KERNEL_NSIG
 
 /* Name (any case, SIG prefix optional, RTMIN+N, RTMAX-N) or decimal number
  * 1..rtmax -> *sig. 0 on success, -1 if it names no signal. */

@@ -128,25 +128,23 @@ child(const struct spawn *s, int errfd)
 		    "LISTEN_PID=%d", (int)getpid());
 		*s->listen_pid = listen_pid_env;
 	}
-	/* Still blocked here: a signal sent by the new uid waits. */
-	if (s->ids != NULL && (err = drop_privileges(s->ids)) != 0) {
-		if (errfd != -1)
-			(void)!write(errfd, &err, sizeof(err));
-		else
-			say(s, "cannot take the --user ids", -err % 4096);
-		_exit(125);
+	/* Still blocked here: a signal sent by the new uid waits. Then
+	 * exec_path searches PATH with the new identity's rights. */
+	if (s->ids == NULL || (err = drop_privileges(s->ids)) == 0) {
+		/* Dispositions are the child's own even under vfork (no
+		 * CLONE_SIGHAND); the mask is per thread. */
+		if (s->chld_ignored)
+			(void)sigdisp_set_ignored(SIGCHLD, 1);
+		(void)sigmask_set(s->entry_mask, NULL);
+		err = exec_path(s->argv, s->path);
 	}
-	/* Dispositions are the child's own even under vfork (no
-	 * CLONE_SIGHAND); the mask is per thread. */
-	if (s->chld_ignored)
-		(void)sigdisp_set_ignored(SIGCHLD, 1);
-	(void)sigmask_set(s->entry_mask, NULL);
-	err = exec_path(s->argv, s->path);
 	if (errfd != -1)
 		(void)!write(errfd, &err, sizeof(err));
 	else
-		say(s, "cannot run", err);
-	_exit(spawn_exit_code(err));
+		say(s, err < 0 ? "cannot take the --user ids for" :
+		    "cannot run", err < 0 ? -err % 4096 : err);
+	/* A --user step that failed is init-lite's own error: 125. */
+	_exit(err < 0 ? 125 : spawn_exit_code(err));
 }
 
 int

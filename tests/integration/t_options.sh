@@ -27,7 +27,8 @@ test_help() {
 	done
 	local opt missing=
 	for opt in --help --version --license --subreaper --pdeathsig --pgroup \
-		--remap-exit --rewrite --grace --warn-on-reap --verbose --quiet --pause; do
+		--remap-exit --rewrite --grace --warn-on-reap --verbose --quiet --pause \
+		--user; do
 		grep -q -- "$opt" "$T/out" || missing="$missing $opt"
 	done
 	[ -z "$missing" ] || fail "usage does not mention:$missing"

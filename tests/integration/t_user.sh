@@ -1,4 +1,5 @@
-# shellcheck shell=bash
+# shellcheck shell=bash disable=SC2016
+# (SC2016: the $ in single quotes are for the program's own shell.)
 # --user USER[:GROUP] and INIT_LITE_USER, as PID 1: one test per rule of
 # SPEC.md. /etc/passwd and /etc/group are the test's own files, bind-mounted
 # in a private mount namespace (the real /etc is never touched). The program
@@ -27,7 +28,6 @@ user_files() {
 }
 
 # IDS: what the program prints: its ids and HOME, then RAN.
-# shellcheck disable=SC2016 # expanded by the program's shell
 IDS='awk '\''/^(Uid|Gid|Groups):/ { $1 = $1; print }'\'' /proc/self/status
 echo "HOME=${HOME-unset}"; echo RAN'
 
@@ -124,6 +124,11 @@ test_user_home() {
 	# The rest of the environment is passed on as it was.
 	run_user A=1 HOME=/h Z=2 -u app -- sh -c 'echo "$A$Z"'
 	[ "$(cat "$T/out")" = 12 ] || fail "environment lost: $(cat "$T/out")"
+	# LISTEN_PID naming init-lite still names the program in the copy.
+	run_user LISTEN_PID=1 -u app -- sh -c 'echo "$$ $LISTEN_PID"'
+	local pid lp
+	read -r pid lp <"$T/out" || true
+	[[ -n $pid && $pid == "$lp" ]] || fail "LISTEN_PID with -u: $(cat "$T/out")"
 }
 
 test_user_env() {
@@ -170,8 +175,10 @@ test_user_bad_values() {
 # 1 MiB is read whole (the user is on the last line).
 test_user_large_files() {
 	user_files
+	local size
+	size=$(wc -c <"$T/passwd")
 	{
-		head -c $((1048576 - $(wc -c <"$T/passwd") - 33)) /dev/zero | tr '\0' '#'
+		head -c $((1048576 - size - 33)) /dev/zero | tr '\0' '#'
 		echo
 		echo "last:x:1234:1234::/home/last:/s"
 	} >>"$T/passwd"
@@ -194,7 +201,7 @@ ids() { awk -v k="$2:" '$1 == k { print $2, $3, $4, $5 }' "/proc/$1/status"; }
 
 test_user_init_keeps_identity() {
 	user_files
-	EARLY_EXIT_OK= start env "$H/sigwrap" -- unshare --pid --fork --mount-proc sh -c '
+	EARLY_EXIT_OK='' start env "$H/sigwrap" -- unshare --pid --fork --mount-proc sh -c '
 		mount --bind "$0/passwd" /etc/passwd &&
 		mount --bind "$0/group" /etc/group &&
 		exec "$@"' "$T" "$INIT_LITE" -u app -- sh -c 'echo RAN; exec sleep 60'

@@ -1,9 +1,12 @@
 #!/bin/bash
-# `make dist` into a temporary DISTDIR: the tarball, the two binaries and
-# SHA256SUMS are there, the sums verify, the binaries are build/init-lite and
-# build/arm64/init-lite, the tarball holds the committed sources under
-# init-lite-VERSION/, a second `make dist` gives the same bytes, and the
-# unpacked tarball builds (outside git, so its --version says git.unknown).
+# `make dist` into a temporary DISTDIR: the tarball, a binary per
+# architecture (init-lite-amd64, init-lite-arm64, ... as tini names its own)
+# and SHA256SUMS are there, the sums verify, each binary is the build of its
+# architecture (build/init-lite, build/ARCH/init-lite), an ELF of the right
+# machine that `file` calls statically linked and that has no PT_INTERP,
+# the tarball holds the committed sources under init-lite-VERSION/, a second
+# `make dist` gives the same bytes, and the unpacked tarball builds (outside
+# git, so its --version says git.unknown).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -28,8 +31,18 @@ dist() { # DIR
 dist "$tmp/d1"
 version=$(sed -n 's/^VERSION[[:space:]]*=[[:space:]]*//p' "$root/Makefile")
 name="init-lite-$version"
-arch=$(uname -m | sed -e 's/^x86_64$/amd64/' -e 's/^aarch64$/arm64/')
-for f in "$name.tar.gz" "$name-linux-$arch" "$name-linux-arm64" SHA256SUMS; do
+# Debian architecture -> what `file` says of its machine.
+machines='amd64:x86-64
+arm64:ARM aarch64
+armhf:ARM, EABI5
+armel:ARM, EABI5
+i386:Intel 80386
+ppc64el:64-bit PowerPC
+s390x:IBM S/390
+mips64el:MIPS, MIPS64'
+bins=
+while IFS=: read -r a _; do bins="$bins init-lite-$a"; done <<<"$machines"
+for f in "$name.tar.gz" $bins SHA256SUMS; do
 	if [ -s "$tmp/d1/$f" ]; then ok "$f present"; else fail "$f missing"; fi
 done
 if (cd "$tmp/d1" && sha256sum --quiet -c SHA256SUMS); then
@@ -37,14 +50,24 @@ if (cd "$tmp/d1" && sha256sum --quiet -c SHA256SUMS); then
 else
 	fail "SHA256SUMS does not verify"
 fi
-for f in "$name.tar.gz" "$name-linux-$arch" "$name-linux-arm64"; do
+for f in "$name.tar.gz" $bins; do
 	grep -q "  $f\$" "$tmp/d1/SHA256SUMS" || fail "SHA256SUMS lacks $f"
 done
 same() { # FILE ORIGINAL
 	if cmp -s "$tmp/d1/$1" "$root/$2"; then ok "$1 is $2"; else fail "$1 is not $2"; fi
 }
-same "$name-linux-$arch" build/init-lite
-same "$name-linux-arm64" build/arm64/init-lite
+while IFS=: read -r a machine; do
+	f=init-lite-$a
+	if [ "$a" = amd64 ]; then same "$f" build/init-lite; else same "$f" "build/$a/init-lite"; fi
+	what=$(file -b "$tmp/d1/$f")
+	case $what in
+	*"$machine"*"statically linked"*) ok "$f: $machine, statically linked" ;;
+	*) fail "$f: file says '$what', want $machine, statically linked" ;;
+	esac
+	if readelf -l "$tmp/d1/$f" | grep -q INTERP; then
+		fail "$f has a program interpreter (PT_INTERP)"
+	fi
+done <<<"$machines"
 
 # The tarball: everything git tracks at HEAD, under one prefix.
 tar -tzf "$tmp/d1/$name.tar.gz" | sed -n "s|^$name/||p" | { grep -v -e '/$' -e '^$' || true; } |

@@ -2,7 +2,11 @@
 # Reproducible build: two checkouts of the same commit, in two directories
 # of different names and depths, built one after the other with different
 # TZ, locale and umask, give byte-identical build/init-lite and
-# build/arm64/init-lite; neither binary contains the build directory.
+# build/ARCH/init-lite for each cross architecture of REPRO_ARCHES (default:
+# all of them, as make dist ships them); no binary contains the build
+# directory. The cross builds' musl (build/cross/, fetched by apt) is
+# copied into both checkouts from this tree when it is there, so that the
+# test does not download it twice more.
 # The checkouts are `git clone`s of HEAD when the working tree is clean (as
 # in CI); otherwise (no commit, local changes or untracked files) or with
 # REPRO_FROM=worktree they are two copies of the working tree, so that what
@@ -14,7 +18,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 MAKE=${MAKE:-make}
-REPRO_ARM64=${REPRO_ARM64:-1}
+REPRO_ARCHES=${REPRO_ARCHES-arm64 armhf armel i386 ppc64el s390x mips64el}
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -52,8 +56,14 @@ fi
 export SOURCE_DATE_EPOCH
 
 targets="build/init-lite"
-if [ "$REPRO_ARM64" = 1 ]; then
-	targets="$targets build/arm64/init-lite"
+for arch in $REPRO_ARCHES; do
+	targets="$targets build/$arch/init-lite"
+done
+if [ -n "$REPRO_ARCHES" ] && [ -d "$root/build/cross" ]; then
+	for d in "$a" "$b"; do
+		mkdir -p "$d/build"
+		cp -a "$root/build/cross" "$d/build/"
+	done
 fi
 
 build() { # DIR TZ LOCALE UMASK

@@ -1,8 +1,9 @@
 #!/bin/bash
 # make check-packaging: runs every packaging test (a step), each printing
 # its own checks, then `ok STEP` or `FAIL STEP: ...`; `N passed, N failed`
-# last; fails if any failed. Environment (set by mk/packaging.mk): MAKE, INIT_LITE,
-# INIT_LITE_ARM64, ARM64_HELPER.
+# last; fails if any failed. Environment (set by mk/packaging.mk): MAKE,
+# INIT_LITE. The cross builds run under qemu in make check-cross
+# (tests/cross/).
 set -uo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -27,8 +28,6 @@ step man-lint bash "$here/man-lint.sh" "$root/init-lite.1"
 step help-vs-man bash "$here/help-vs-man.sh" "$root/init-lite.1"
 step install bash "$here/install.sh"
 step reproducible bash "$here/repro.sh"
-step arm64-qemu bash "$here/arm64-qemu.sh"
-step arm64-integration bash "$here/arm64-integration.sh"
 step dist bash "$here/dist.sh"
 step k8s-yaml "$py" "$here/k8s-yaml.py" "$root/examples/kubernetes"
 

@@ -222,7 +222,7 @@ __wrap_syscall(long n, ...)
 	return 0;
 }
 
-static struct sigmask entry = { 0x5a5aULL };
+static struct sigmask entry = { { { 0x5a5aUL } } };
 static char *env_slots[4];
 
 static int

@@ -1,0 +1,148 @@
+/* sys: owns the raw system calls and the kernel structures they take.
+ * Must never pass a libc structure where the kernel's layout differs. */
+#include <errno.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "sys.h"
+
+/* The kernel's own timespec for the calls that take 64-bit time
+ * (__kernel_timespec). musl 1.2's struct timespec on 32-bit has a 64-bit
+ * tv_sec but a 32-bit tv_nsec beside unnamed padding, so it is copied
+ * field by field, never passed as it is. */
+struct ktimespec64 {
+	int64_t sec;
+	int64_t nsec;
+};
+
+/* 32-bit architectures: the plain calls take the old 32-bit timespec; the
+ * *_time64 calls (Linux 5.1) the 64-bit one. The old ones stay as the
+ * fallback for an older kernel (ENOSYS) and for a seccomp profile that
+ * predates them (Docker before 20.10 answers EPERM). */
+#if defined(SYS_clock_gettime64)
+#define NR_CLOCK_GETTIME	SYS_clock_gettime64
+#if defined(SYS_clock_gettime32)	/* musl's name for the old call */
+#define NR_CLOCK_GETTIME_OLD	SYS_clock_gettime32
+#else
+#define NR_CLOCK_GETTIME_OLD	SYS_clock_gettime
+#endif
+#else
+#define NR_CLOCK_GETTIME	SYS_clock_gettime
+#endif
+#if defined(SYS_rt_sigtimedwait_time64)
+#define NR_SIGTIMEDWAIT		SYS_rt_sigtimedwait_time64
+#define NR_SIGTIMEDWAIT_OLD	SYS_rt_sigtimedwait
+#else
+#define NR_SIGTIMEDWAIT		SYS_rt_sigtimedwait
+#endif
+
+#if defined(NR_CLOCK_GETTIME_OLD) || defined(NR_SIGTIMEDWAIT_OLD)
+struct ktimespec32 {
+	int32_t sec;
+	int32_t nsec;
+};
+
+static int
+time64_missing(void)
+{
+	return errno == ENOSYS || errno == EPERM;
+}
+#else
+/* Without a *_time64 call the plain call takes 64-bit time. */
+_Static_assert(sizeof(long) == 8, "a 32-bit target without *_time64 calls");
+#endif
+
+/* The layouts, as the kernel's headers give them. */
+_Static_assert(sizeof(struct sys_sigset) * 8 == SYS_KERNEL_NSIG,
+    "sigset: one bit per kernel signal");
+_Static_assert(sizeof(struct ktimespec64) == 16 &&
+    offsetof(struct ktimespec64, nsec) == 8, "__kernel_timespec");
+_Static_assert(sizeof(siginfo_t) == 128, "siginfo_t is 128 bytes");
+#if defined(__mips__)
+_Static_assert(offsetof(struct sys_sigaction, handler) == sizeof(long) &&
+    offsetof(struct sys_sigaction, mask) == 2 * sizeof(long) &&
+    sizeof(struct sys_sigaction) == 2 * sizeof(long) + 16,
+    "MIPS struct sigaction: flags, handler, 16-byte mask");
+#elif defined(__riscv) || defined(__loongarch__)
+_Static_assert(offsetof(struct sys_sigaction, flags) == sizeof(long) &&
+    offsetof(struct sys_sigaction, mask) == 2 * sizeof(long) &&
+    sizeof(struct sys_sigaction) == 2 * sizeof(long) + 8,
+    "struct sigaction without restorer: handler, flags, mask");
+#else
+/* On 32-bit ARM a uint64_t mask would be 8-aligned, at 16 instead of 12. */
+_Static_assert(offsetof(struct sys_sigaction, flags) == sizeof(long) &&
+    offsetof(struct sys_sigaction, restorer) == 2 * sizeof(long) &&
+    offsetof(struct sys_sigaction, mask) == 3 * sizeof(long) &&
+    sizeof(struct sys_sigaction) == 3 * sizeof(long) + 8,
+    "struct sigaction: handler, flags, restorer, mask");
+#endif
+
+int
+sys_sigprocmask(const struct sys_sigset *set, struct sys_sigset *old)
+{
+	return (int)syscall(SYS_rt_sigprocmask, SIG_SETMASK, set, old,
+	    sizeof(*set));
+}
+
+int
+sys_sigtimedwait(const struct sys_sigset *set, siginfo_t *info,
+    const struct timespec *timeout)
+{
+	struct ktimespec64 t;
+#if defined(NR_SIGTIMEDWAIT_OLD)
+	struct ktimespec32 t32;
+#endif
+	int r;
+
+	if (timeout != NULL) {
+		t.sec = timeout->tv_sec;
+		t.nsec = timeout->tv_nsec;
+	}
+	r = (int)syscall(NR_SIGTIMEDWAIT, set, info,
+	    timeout != NULL ? &t : NULL, sizeof(*set));
+#if defined(NR_SIGTIMEDWAIT_OLD)
+	if (r == -1 && time64_missing()) {
+		if (timeout != NULL) {
+			/* A timeout is at most a grace period: it fits. */
+			t32.sec = (int32_t)timeout->tv_sec;
+			t32.nsec = (int32_t)timeout->tv_nsec;
+		}
+		r = (int)syscall(NR_SIGTIMEDWAIT_OLD, set, info,
+		    timeout != NULL ? &t32 : NULL, sizeof(*set));
+	}
+#endif
+	return r;
+}
+
+int
+sys_sigaction(int sig, const struct sys_sigaction *sa,
+    struct sys_sigaction *old)
+{
+	return (int)syscall(SYS_rt_sigaction, sig, sa, old,
+	    sizeof(struct sys_sigset));
+}
+
+int
+sys_clock_monotonic(struct timespec *now)
+{
+	struct ktimespec64 t;
+#if defined(NR_CLOCK_GETTIME_OLD)
+	struct ktimespec32 t32;
+
+	if (syscall(NR_CLOCK_GETTIME, CLOCK_MONOTONIC, &t) == -1) {
+		if (!time64_missing() || syscall(NR_CLOCK_GETTIME_OLD,
+		    CLOCK_MONOTONIC, &t32) == -1)
+			return -1;
+		t.sec = t32.sec;
+		t.nsec = t32.nsec;
+	}
+#else
+	if (syscall(NR_CLOCK_GETTIME, CLOCK_MONOTONIC, &t) == -1)
+		return -1;
+#endif
+	now->tv_sec = (time_t)t.sec;
+	now->tv_nsec = (long)t.nsec;
+	return 0;
+}
