@@ -188,6 +188,17 @@ CONFIG = [
     config([IL, "-u", "b", "app"], ["INIT_LITE_USER=a"]),
     config([IL, "-u", "b", "app"], ["INIT_LITE_USER=a:"]),
     config([IL, "app"], ["INIT_LITE_USER=1000:50"]),
+    config([IL, "--stop-delay", "10s", "-a", "--wait-all", "app"]),
+    config([IL, "--stop-delay=500ms", "-sag", "app"]),
+    config([IL, "--stop-delay"]), config([IL, "--stop-delay=", "app"]),
+    config([IL, "--wait-all=1", "app"]), config([IL, "-D", "1", "app"]),
+    config([IL, "app"], ["INIT_LITE_STOP_DELAY=2m",
+                         "INIT_LITE_FORWARD_ALL=on", "INIT_LITE_WAIT_ALL=1"]),
+    config([IL, "--stop-delay", "1s", "app"], ["INIT_LITE_STOP_DELAY=x"]),
+    config([IL, "-a", "app"], ["INIT_LITE_FORWARD_ALL=maybe"]),
+    config([IL, "app"], ["PATH=/bin", "PATHX=/no", "LISTEN_PID=1",
+                         "LISTEN_PID=2", "INGRESS_SERVICE_HOST=10.0.0.1",
+                         "TINIX=1", "I", "T", "L", ""]),
 ]
 
 
@@ -255,6 +266,9 @@ DICTS = {
                "INIT_LITE_VERBOSITY=", "TINI_VERBOSITY=",
                "INIT_LITE_REMAP_EXIT=", "INIT_LITE_REWRITE=",
                "INIT_LITE_GRACE=", "-u", "--user", "INIT_LITE_USER=",
+               "-a", "--stop-delay", "--forward-all", "--wait-all",
+               "INIT_LITE_STOP_DELAY=", "INIT_LITE_FORWARD_ALL=",
+               "INIT_LITE_WAIT_ALL=", "PATH=", "LISTEN_PID=",
                "true", "false", "yes", "no", "on", "off",
                "TERM:QUIT", "143:0", "500ms", "rtmin+3", "\\x00"],
 }
