@@ -158,7 +158,8 @@ t_stop_fast() {
 	note "docker stop, init-lite as PID 1 (FROM scratch image): $ms ms, exit $code"
 	echo "$ms" >"$T/stop-init-lite.ms"
 	[ "$code" -eq 143 ] || die "exit code $code, want 143"
-	[ "$ms" -lt 2000 ] || die "docker stop took $ms ms"
+	# 143, not 137: the TERM reached the app, not docker's SIGKILL at 10 s.
+	[ "$ms" -lt 9000 ] || die "docker stop took $ms ms (its SIGKILL comes at 10 s)"
 }
 
 # The comparison: `sleep` as PID 1 ignores SIGTERM, so `docker stop` waits
@@ -317,7 +318,8 @@ t_init_stop_fast() {
 	code=$(exit_code "$n")
 	note "docker stop, docker run --init with init-lite: $ms ms, exit $code"
 	[ "$code" -eq 143 ] || die "exit code $code, want 143"
-	[ "$ms" -lt 2000 ] || die "docker stop took $ms ms"
+	# 143, not 137: the TERM reached the app, not docker's SIGKILL at 10 s.
+	[ "$ms" -lt 9000 ] || die "docker stop took $ms ms (its SIGKILL comes at 10 s)"
 }
 
 t_init_usr1() {
