@@ -6,13 +6,13 @@
 #include "fmt.h"
 #include "passwd.h"
 
-#define NOT_ID	(~0UL)		/* not all digits, or empty */
-#define BIG_ID	(~0UL - 1)	/* digits, but above PASSWD_ID_MAX */
+#define NOT_ID	(~0ULL)		/* not all digits, or empty */
+#define BIG_ID	(~0ULL - 1)	/* digits, but above PASSWD_ID_MAX */
 
 struct field {
 	const char *s;
 	size_t len;
-	unsigned long id;	/* s as an id, or NOT_ID or BIG_ID */
+	unsigned long long id;	/* s as an id, or NOT_ID or BIG_ID */
 };
 
 /* memcmp(a, b, len) == 0, a byte at a time (musl's memcmp is not
@@ -25,10 +25,13 @@ same(const char *a, const char *b, size_t len)
 	return len == 0;
 }
 
-static unsigned long
+/* 64-bit on every target: with a 32-bit unsigned long (i386, arm) the
+ * sentinels would be ids (BIG_ID == PASSWD_ID_MAX) and v * 10 would wrap
+ * ("4294967296" read as 0, root). */
+static unsigned long long
 to_id(const char *s, size_t len)
 {
-	unsigned long v = 0;
+	unsigned long long v = 0;
 
 	if (len == 0)
 		return NOT_ID;
@@ -36,7 +39,7 @@ to_id(const char *s, size_t len)
 		if (*s < '0' || *s > '9')
 			return NOT_ID;
 		if (v <= PASSWD_ID_MAX)
-			v = v * 10 + (unsigned long)(*s - '0');
+			v = v * 10 + (unsigned long long)(*s - '0');
 	}
 	/* v stops growing past the maximum, so it cannot wrap. */
 	return v > PASSWD_ID_MAX ? BIG_ID : v;
@@ -86,7 +89,7 @@ well_formed(const struct field *f, size_t nf, size_t n)
  * there. */
 static int
 find(const char *p, const char *end, struct field *f, size_t n,
-    const char *key, size_t keylen, unsigned long id)
+    const char *key, size_t keylen, unsigned long long id)
 {
 	size_t nf;
 
@@ -161,7 +164,7 @@ passwd_resolve(const struct user_spec *u, const char *pw, size_t pwlen,
     const char *gr, size_t grlen, struct user_ids *ids, const char **why)
 {
 	struct field f[7], g[4];
-	unsigned long uid = to_id(u->user, u->user_len), gid = 0;
+	unsigned long long uid = to_id(u->user, u->user_len), gid = 0;
 	size_t glen;
 	int r;
 
