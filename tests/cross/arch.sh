@@ -9,7 +9,7 @@
 #   3. the porting traps, each a named test (see below);
 #   4. the integration suite (tests/integration/run.sh) with init-lite
 #      under qemu, minus the tests that qemu-user itself cannot support,
-#      each named with its reason in tests/cross/qemu-skip.txt.
+#      each named with its reason in tests/cross/skip.txt.
 #
 #   arch.sh ARCH
 # Environment: CROSS_ROOT (default build/; holds ARCH/init-lite and
@@ -22,7 +22,7 @@
 # target's numbers and back: the numbers init-lite sees, takes in options
 # and logs are the target's (MIPS: USR1 16, USR2 17, CHLD 18).
 # Prints `ok ARCH/NAME`, `FAIL ARCH/NAME: reason`, `skip ARCH/NAME: reason`
-# (only the integration tests of qemu-skip.txt), then `N passed, N failed,
+# (only the integration tests of skip.txt), then `N passed, N failed,
 # N skipped` (tests/lib.sh).
 set -uo pipefail
 
@@ -331,12 +331,12 @@ if [ "${CROSS_SUITE:-1}" = 1 ]; then
 	suite=$root/tests/integration
 	printf '#!/bin/sh\nexec "%s" "%s" "$@"\n' "$QEMU" "$BIN" >"$tmp/init-lite"
 	chmod 0755 "$tmp/init-lite"
-	# qemu-skip.txt: ARCHES TEST REASON (ARCHES: * or a,b,c).
+	# skip.txt: ARCHES TEST REASON (ARCHES: * or a,b,c).
 	declare -A skip=()
 	while read -r arches name why; do
 		case $arches in ''|'#'*) continue ;; esac
 		case ",$arches," in *",$arch,"*|',*,') skip[$name]=$why ;; esac
-	done <"$here/qemu-skip.txt"
+	done <"$here/skip.txt"
 	want=()
 	while read -r t; do
 		if [ -n "${skip[$t]+x}" ]; then
@@ -356,7 +356,7 @@ if [ "${CROSS_SUITE:-1}" = 1 ]; then
 		*) fail "$t" "did not run: $(tail -2 "$tmp/suite.log" | tr '\n' ' ')" ;;
 		esac
 	done
-	# A test the filter also matched (a longer name) and qemu-skip.txt lists.
+	# A test the filter also matched (a longer name) and skip.txt lists.
 	while read -r res t _; do
 		t=${t%:}
 		[ -z "${skip[$t]+x}" ] ||

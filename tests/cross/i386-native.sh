@@ -1,7 +1,8 @@
 #!/bin/bash
 # The i386 build on the host's own kernel (an x86-64 kernel runs i386
 # programs natively): no emulator in the way, so
-#   - the whole integration suite runs, with nothing left out;
+#   - the whole integration suite runs, but for the seccomp tests, whose
+#     filters name x86-64 system call numbers (tests/cross/skip.txt);
 #   - time64_grace_1s: its 64-bit time calls (clock_gettime64,
 #     rt_sigtimedwait_time64) are the kernel's, not qemu's translation: a
 #     1 s grace with a leftover that ignores SIGTERM takes about 1 s;
@@ -61,16 +62,29 @@ else
 	fi
 fi
 
-# The whole integration suite, nothing left out.
+# The whole integration suite, but for the tests skip.txt names for
+# i386-native (seccomp filters written in x86-64 numbers).
+declare -A skip=()
+while read -r arches name why; do
+	case ",$arches," in *,i386-native,*) skip[$name]=$why ;; esac
+done <"$here/skip.txt"
+want=()
+while read -r t; do
+	if [ -n "${skip[$t]+x}" ]; then
+		skip_test "i386-native/$t" "${skip[$t]}"
+	else
+		want+=("$t")
+	fi
+done < <(select_tests "$root"/tests/integration/t_*.sh --)
 timeout 1200 env INIT_LITE="$BIN" bash "$root/tests/integration/run.sh" \
-	>"$tmp/suite.log" 2>&1
-while read -r res rest; do
-	case $res in
-	ok) ok "${rest%%:*}" ;;
-	FAIL) fail "${rest%%:*}" "${rest#*: }" ;;
-	skip) skip_test "i386-native/${rest%%:*}" "${rest#*: }" ;;
+	"${want[@]}" >"$tmp/suite.log" 2>&1
+for t in "${want[@]}"; do
+	line=$(grep -E "^(ok|FAIL|skip) $t(:|\$)" "$tmp/suite.log" | head -1)
+	case $line in
+	"ok $t" | "ok $t:"*) ok "$t" ;;
+	"FAIL $t:"*) fail "$t" "${line#FAIL "$t": }" ;;
+	"skip $t:"*) skip_test "i386-native/$t" "${line#skip "$t": }" ;;
+	*) fail "$t" "did not run: $(tail -2 "$tmp/suite.log" | paste -sd ' ')" ;;
 	esac
-done < <(grep -E '^(ok|FAIL|skip) ' "$tmp/suite.log")
-grep -qE '^[0-9]+ passed, 0 failed' "$tmp/suite.log" ||
-	fail integration_suite "$(tail -1 "$tmp/suite.log")"
+done
 summary

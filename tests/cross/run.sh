@@ -70,7 +70,7 @@ for a in "$@" ${native:+i386-native}; do
 	PASSED=$((PASSED + p))
 	FAILED=$((FAILED + f))
 	SKIPPED=$((SKIPPED + k))
-	echo "== $a: $p ok, $f FAIL, $k skipped (qemu-skip.txt), $(cat "$tmp/$a.time" 2>/dev/null || echo '?') s"
+	echo "== $a: $p ok, $f FAIL, $k skipped (skip.txt), $(cat "$tmp/$a.time" 2>/dev/null || echo '?') s"
 done
 echo "== check-cross: $(($(date +%s) - start_all)) s in all, $jobs at a time"
 summary
