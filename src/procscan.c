@@ -75,22 +75,27 @@ procscan_status_field(const char *buf, size_t len, const char *key,
 	}
 }
 
+/* The field's number when it holds exactly one, else -1. first is static
+ * so that no caller takes a local's address (that costs each caller the
+ * stack protector's check); nothing here runs twice at once. */
+static int
+only_number(const char *buf, size_t len, const char *key)
+{
+	static int first;
+
+	return procscan_status_field(buf, len, key, &first) == 1 ? first : -1;
+}
+
 int
 procscan_proc_is_ours(const char *buf, size_t len, int self)
 {
-	int pid;
-
-	return procscan_status_field(buf, len, "NSpid:", &pid) == 1 &&
-	    pid == self;
+	return self >= 0 && only_number(buf, len, "NSpid:") == self;
 }
 
 int
 procscan_zombie_alive(const char *buf, size_t len)
 {
-	int threads;
-
-	return procscan_status_field(buf, len, "Threads:", &threads) == 1 &&
-	    threads > 1;
+	return only_number(buf, len, "Threads:") > 1;
 }
 
 static int
