@@ -94,12 +94,13 @@ static int
 parse_bool(const char *s, int *out)
 {
 	static const char words[][6] = {
-		"0", "1", "false", "true", "no", "yes", "off", "on"
+		"0", "1", "FALSE", "TRUE", "NO", "YES", "OFF", "ON"
 	};
+	const char *r;
 	size_t i;
 
 	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
-		if (strcasecmp(s, words[i]) == 0) {
+		if ((r = fmt_skip_nocase(s, words[i])) != NULL && *r == '\0') {
 			*out = (int)(i & 1);
 			return 0;
 		}
@@ -209,10 +210,14 @@ parse_word(struct parser *p, char **argv, int *i)
 		s++;
 		eq = fmt_strchr(s, '=');
 		len = eq != NULL ? (size_t)(eq - s) : fmt_strlen(s);
-		for (k = 0; k < sizeof(longopts) / sizeof(longopts[0]); k++)
-			if (fmt_strlen(longopts[k].name) == len &&
-			    strncmp(longopts[k].name, s, len) == 0)
+		for (k = 0; k < sizeof(longopts) / sizeof(longopts[0]); k++) {
+			const char *n = longopts[k].name, *t = s;
+
+			while (*n != '\0' && *n == *t)
+				n++, t++;
+			if (*n == '\0' && t == s + len)
 				break;
+		}
 		if (k == sizeof(longopts) / sizeof(longopts[0]))
 			return fail(p, "unknown option ", argv[*i], "");
 		opt = (unsigned char)longopts[k].opt;
@@ -325,7 +330,7 @@ parse_env(struct parser *p, char *const *envp)
 		}
 		if (envvars[k].tini && opt != 'v') {
 			*(opt == 's' ? &dst->subreaper : &dst->pgroup) =
-			    strcmp(v, "0") != 0;
+			    !fmt_same(v, "0");
 			continue;
 		}
 		if (envvars[k].tini) {
@@ -371,7 +376,7 @@ config_parse(struct config *c, char **argv, char *const *envp, int rtmin,
 
 	/* argc may be 0 (execve with an empty argv): nothing past argv[0]. */
 	for (i = argv[0] != NULL; argv[i] != NULL; i++) {
-		if (strcmp(argv[i], "--") == 0) {
+		if (fmt_same(argv[i], "--")) {
 			i++;
 			break;
 		}

@@ -120,6 +120,23 @@ fmt_clean(char *dst, size_t len, const char *src)
 	dst[n] = '\0';
 }
 
+const char *
+fmt_skip_nocase(const char *s, const char *prefix)
+{
+	for (; *prefix != '\0'; s++, prefix++)
+		if ((*s >= 'a' && *s <= 'z' ? *s - 'a' + 'A' : *s) != *prefix)
+			return NULL;
+	return s;
+}
+
+int
+fmt_same(const char *a, const char *b)
+{
+	while (*a != '\0' && *a == *b)
+		a++, b++;
+	return *a == *b;
+}
+
 size_t
 fmt_strlen(const char *s)
 {

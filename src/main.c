@@ -113,7 +113,7 @@ listen_pid_slot(const char *entry, pid_t self)
 	if (entry == NULL)
 		return NULL;
 	fmt_buf(want, sizeof(want), "LISTEN_PID=%d", (int)self);
-	if (strcmp(entry, want) != 0)
+	if (!fmt_same(entry, want))
 		return NULL;
 	for (e = environ; *e != NULL; e++)
 		if (*e == entry)
