@@ -113,6 +113,7 @@ static int
 apply(struct parser *p, struct config *c, int opt, const char *where,
     const char *val, int from_env)
 {
+	const char *want;
 	unsigned long n;
 	int b;
 
@@ -129,8 +130,9 @@ apply(struct parser *p, struct config *c, int opt, const char *where,
 		return 0;
 	case 's': case 'g': case 'w': case 'a': case 'W':
 		b = 1;
+		want = WANT_BOOL;
 		if (from_env && parse_bool(val, &b) == -1)
-			return bad_value(p, val, where, WANT_BOOL);
+			break;
 		*(opt == 's' ? &c->subreaper : opt == 'g' ? &c->pgroup :
 		    opt == 'w' ? &c->warn_on_reap : opt == 'a' ?
 		    &c->forward_all : &c->wait_all) = b;
@@ -140,35 +142,44 @@ apply(struct parser *p, struct config *c, int opt, const char *where,
 			c->verbosity += c->verbosity < 3;
 			return 0;
 		}
+		want = WANT_LEVEL;
 		if (fmt_parse_uint(val, 3, &n) == -1)
-			return bad_value(p, val, where, WANT_LEVEL);
+			break;
 		c->verbosity = (int)n;
 		return 0;
 	case 'p':
-		if (signame_to_num(val, p->rtmin, p->rtmax, &c->pdeathsig) == -1)
-			return bad_value(p, val, where, WANT_SIGNAL);
-		return 0;
+		want = WANT_SIGNAL;
+		if (signame_to_num(val, p->rtmin, p->rtmax, &c->pdeathsig) == 0)
+			return 0;
+		break;
 	case 'e':
+		want = WANT_REMAP;
 		if ((from_env ? remap_parse_list(&c->remap, val) :
-		    remap_parse(&c->remap, val)) == -1)
-			return bad_value(p, val, where, WANT_REMAP);
-		return 0;
+		    remap_parse(&c->remap, val)) == 0)
+			return 0;
+		break;
 	case 'r':
+		want = WANT_REWRITE;
 		if ((from_env ? rewrite_parse_list(&c->rewrite, val, p->rtmin,
 		    p->rtmax) : rewrite_parse(&c->rewrite, val, p->rtmin,
-		    p->rtmax)) == -1)
-			return bad_value(p, val, where, WANT_REWRITE);
-		return 0;
+		    p->rtmax)) == 0)
+			return 0;
+		break;
 	case 'u':
-		if (passwd_parse_spec(val, &c->user) == -1)
-			return bad_value(p, val, where, WANT_USER);
-		return 0;
+		want = WANT_USER;
+		if (passwd_parse_spec(val, &c->user) == 0)
+			return 0;
+		break;
 	default:	/* 't', 'D' */
+		want = WANT_DURATION;
 		if (duration_parse(val, opt == 't' ? &c->grace_ms :
-		    &c->stop_delay_ms) == -1)
-			return bad_value(p, val, where, WANT_DURATION);
-		return 0;
+		    &c->stop_delay_ms) == 0)
+			return 0;
+		break;
 	}
+	/* Every bad value ends here: one call, not one per case (each
+	 * return through the stack protector's check costs ~20 bytes). */
+	return bad_value(p, val, where, want);
 }
 
 static int
