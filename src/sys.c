@@ -54,6 +54,15 @@ time64_missing(void)
 _Static_assert(sizeof(long) == 8, "a 32-bit target without *_time64 calls");
 #endif
 
+/* Without the old call beside it, a call takes the libc's timespec as it
+ * is: the same layout as the kernel's, so no copy on the stack (nor the
+ * stack protector's check in each caller the call is inlined into). */
+#if !defined(NR_CLOCK_GETTIME_OLD) || !defined(NR_SIGTIMEDWAIT_OLD)
+_Static_assert(sizeof(struct timespec) == sizeof(struct ktimespec64) &&
+    offsetof(struct timespec, tv_nsec) == offsetof(struct ktimespec64, nsec),
+    "without a *_time64 call the libc's timespec is __kernel_timespec");
+#endif
+
 /* The layouts, as the kernel's headers give them. */
 _Static_assert(sizeof(struct sys_sigset) * 8 == SYS_KERNEL_NSIG,
     "sigset: one bit per kernel signal");
@@ -90,10 +99,9 @@ int
 sys_sigtimedwait(const struct sys_sigset *set, siginfo_t *info,
     const struct timespec *timeout)
 {
-	struct ktimespec64 t;
 #if defined(NR_SIGTIMEDWAIT_OLD)
+	struct ktimespec64 t;
 	struct ktimespec32 t32;
-#endif
 	int r;
 
 	if (timeout != NULL) {
@@ -102,7 +110,6 @@ sys_sigtimedwait(const struct sys_sigset *set, siginfo_t *info,
 	}
 	r = (int)syscall(NR_SIGTIMEDWAIT, set, info,
 	    timeout != NULL ? &t : NULL, sizeof(*set));
-#if defined(NR_SIGTIMEDWAIT_OLD)
 	if (r == -1 && time64_missing()) {
 		if (timeout != NULL) {
 			/* A timeout is at most a grace period: it fits. */
@@ -112,8 +119,10 @@ sys_sigtimedwait(const struct sys_sigset *set, siginfo_t *info,
 		r = (int)syscall(NR_SIGTIMEDWAIT_OLD, set, info,
 		    timeout != NULL ? &t32 : NULL, sizeof(*set));
 	}
-#endif
 	return r;
+#else
+	return (int)syscall(NR_SIGTIMEDWAIT, set, info, timeout, sizeof(*set));
+#endif
 }
 
 int
@@ -142,13 +151,7 @@ sys_clock_monotonic(struct timespec *now)
 	now->tv_nsec = (long)t.nsec;
 	return 0;
 #else
-	/* The libc's timespec is the kernel's here: the call fills it, with
-	 * no copy on the stack (nor the stack protector's check in each
-	 * caller this is inlined into). */
-	_Static_assert(sizeof(struct timespec) == sizeof(struct ktimespec64) &&
-	    offsetof(struct timespec, tv_nsec) ==
-	    offsetof(struct ktimespec64, nsec),
-	    "the libc's timespec is __kernel_timespec");
+	/* The libc's timespec is the kernel's here (asserted above). */
 	return (int)syscall(NR_CLOCK_GETTIME, CLOCK_MONOTONIC, now);
 #endif
 }
