@@ -31,6 +31,16 @@ struct ktimespec64 {
 #else
 #define NR_CLOCK_GETTIME	SYS_clock_gettime
 #endif
+#if defined(SYS_clock_nanosleep_time64)
+#define NR_CLOCK_NANOSLEEP	SYS_clock_nanosleep_time64
+#if defined(SYS_clock_nanosleep_time32)	/* musl's name for the old call */
+#define NR_CLOCK_NANOSLEEP_OLD	SYS_clock_nanosleep_time32
+#else
+#define NR_CLOCK_NANOSLEEP_OLD	SYS_clock_nanosleep
+#endif
+#else
+#define NR_CLOCK_NANOSLEEP	SYS_clock_nanosleep
+#endif
 #if defined(SYS_rt_sigtimedwait_time64)
 #define NR_SIGTIMEDWAIT		SYS_rt_sigtimedwait_time64
 #define NR_SIGTIMEDWAIT_OLD	SYS_rt_sigtimedwait
@@ -38,7 +48,8 @@ struct ktimespec64 {
 #define NR_SIGTIMEDWAIT		SYS_rt_sigtimedwait
 #endif
 
-#if defined(NR_CLOCK_GETTIME_OLD) || defined(NR_SIGTIMEDWAIT_OLD)
+#if defined(NR_CLOCK_GETTIME_OLD) || defined(NR_SIGTIMEDWAIT_OLD) || \
+    defined(NR_CLOCK_NANOSLEEP_OLD)
 struct ktimespec32 {
 	int32_t sec;
 	int32_t nsec;
@@ -57,7 +68,8 @@ _Static_assert(sizeof(long) == 8, "a 32-bit target without *_time64 calls");
 /* Without the old call beside it, a call takes the libc's timespec as it
  * is: the same layout as the kernel's, so no copy on the stack (nor the
  * stack protector's check in each caller the call is inlined into). */
-#if !defined(NR_CLOCK_GETTIME_OLD) || !defined(NR_SIGTIMEDWAIT_OLD)
+#if !defined(NR_CLOCK_GETTIME_OLD) || !defined(NR_SIGTIMEDWAIT_OLD) || \
+    !defined(NR_CLOCK_NANOSLEEP_OLD)
 _Static_assert(sizeof(struct timespec) == sizeof(struct ktimespec64) &&
     offsetof(struct timespec, tv_nsec) == offsetof(struct ktimespec64, nsec),
     "without a *_time64 call the libc's timespec is __kernel_timespec");
@@ -153,5 +165,29 @@ sys_clock_monotonic(struct timespec *now)
 #else
 	/* The libc's timespec is the kernel's here (asserted above). */
 	return (int)syscall(NR_CLOCK_GETTIME, CLOCK_MONOTONIC, now);
+#endif
+}
+
+int
+sys_sleep(const struct timespec *t)
+{
+#if defined(NR_CLOCK_NANOSLEEP_OLD)
+	struct ktimespec64 t64;
+	struct ktimespec32 t32;
+	int r;
+
+	t64.sec = t->tv_sec;
+	t64.nsec = t->tv_nsec;
+	r = (int)syscall(NR_CLOCK_NANOSLEEP, CLOCK_REALTIME, 0, &t64, NULL);
+	if (r == 0 || !time64_missing())
+		return r;
+	/* A slice of the poll is under a second: it fits. */
+	t32.sec = (int32_t)t->tv_sec;
+	t32.nsec = (int32_t)t->tv_nsec;
+	return (int)syscall(NR_CLOCK_NANOSLEEP_OLD, CLOCK_REALTIME, 0, &t32,
+	    NULL);
+#else
+	/* The libc's timespec is the kernel's here (asserted above). */
+	return (int)syscall(NR_CLOCK_NANOSLEEP, CLOCK_REALTIME, 0, t, NULL);
 #endif
 }
