@@ -45,7 +45,9 @@ DEFS	= -D_GNU_SOURCE -DINIT_LITE_VERSION='"$(VERSION)"' \
 # Appended to the user's CFLAGS, never replacing them (samurai's habit).
 # Size: -flto lets gc-sections and inlining work across modules (-1 KiB);
 # init-lite has no floating point, so no SSE register spills either.
-REL_CFLAGS = -Os -flto -ffunction-sections -fdata-sections -fno-pie \
+# -Oz (gcc 12+, clang) over -Os: -350 bytes, and `init-lite true` runs
+# fewer instructions, not more (callgrind; nothing in the loop is hot).
+REL_CFLAGS = -Oz -flto -ffunction-sections -fdata-sections -fno-pie \
 	  -fno-asynchronous-unwind-tables -fno-unwind-tables -fno-ident \
 	  -fno-jump-tables -mgeneral-regs-only \
 	  -fstack-protector-strong -ffile-prefix-map=$(CURDIR)=.

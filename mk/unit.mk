@@ -9,6 +9,6 @@ UNIT_DEPS_reap = src/signame.c src/fmt.c -Wl,--wrap=waitpid
 UNIT_DEPS_clock = src/deadline.c src/sys.c -Wl,--wrap=syscall
 UNIT_DEPS_spawn = src/env.c src/fmt.c src/log.c src/sigdisp.c src/sigmask.c \
 	src/sys.c src/policy.c \
-	-Wl,--wrap=vfork,--wrap=execve,--wrap=setpgid,--wrap=tcsetpgrp \
+	-Wl,--wrap=vfork,--wrap=execve,--wrap=setpgid \
 	-Wl,--wrap=getpid,--wrap=_exit,--wrap=write,--wrap=read \
 	-Wl,--wrap=close,--wrap=waitpid,--wrap=syscall

@@ -23,11 +23,11 @@ duration_parse(const char *s, unsigned long *ms)
 	memcpy(digits, s, len);
 	digits[len] = '\0';
 
-	if (strcmp(unit, "") == 0 || strcmp(unit, "s") == 0)
+	if (fmt_same(unit, "") || fmt_same(unit, "s"))
 		scale = 1000;
-	else if (strcmp(unit, "ms") == 0)
+	else if (fmt_same(unit, "ms"))
 		scale = 1;
-	else if (strcmp(unit, "m") == 0)
+	else if (fmt_same(unit, "m"))
 		scale = 60UL * 1000;
 	else
 		return -1;

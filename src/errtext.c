@@ -5,35 +5,42 @@
 #include "errtext.h"
 #include "fmt.h"
 
-static const struct {
-	int err;
-	const char *text;
-} texts[] = {
-	{ ENOENT, "No such file or directory" },
-	{ EACCES, "Permission denied" },
-	{ ENOEXEC, "Exec format error" },
-	{ ENOTDIR, "Not a directory" },
-	{ EISDIR, "Is a directory" },
-	{ ELOOP, "Too many levels of symbolic links" },
-	{ ENAMETOOLONG, "File name too long" },
-	{ E2BIG, "Argument list too long" },
-	{ ETXTBSY, "Text file busy" },
-	{ ENOMEM, "Cannot allocate memory" },
-	{ EAGAIN, "Resource temporarily unavailable" },
-	{ EPERM, "Operation not permitted" },
-	{ EMFILE, "Too many open files" },
-	{ EFBIG, "File too large" },
-	{ EINVAL, "Invalid argument" },
-};
+/* One list, two tables: a byte per errno (all below 128) and the texts one
+ * after the other, NUL-separated; 16 bytes an entry less than a struct of
+ * an int and a pointer. */
+#define TEXTS \
+	X(ENOENT, "No such file or directory") \
+	X(EACCES, "Permission denied") \
+	X(ENOEXEC, "Exec format error") \
+	X(ENOTDIR, "Not a directory") \
+	X(EISDIR, "Is a directory") \
+	X(ELOOP, "Too many levels of symbolic links") \
+	X(ENAMETOOLONG, "File name too long") \
+	X(E2BIG, "Argument list too long") \
+	X(ETXTBSY, "Text file busy") \
+	X(ENOMEM, "Cannot allocate memory") \
+	X(EAGAIN, "Resource temporarily unavailable") \
+	X(EPERM, "Operation not permitted") \
+	X(EMFILE, "Too many open files") \
+	X(EFBIG, "File too large") \
+	X(EINVAL, "Invalid argument")
+
+#define X(e, t)	e,
+static const unsigned char errs[] = { TEXTS };
+#undef X
+#define X(e, t)	t "\0"
+static const char texts[] = TEXTS;
+#undef X
 
 const char *
 errtext(int err, char *buf, size_t len)
 {
+	const char *t = texts;
 	size_t i;
 
-	for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++)
-		if (texts[i].err == err)
-			return texts[i].text;
+	for (i = 0; i < sizeof(errs); i++, t += fmt_strlen(t) + 1)
+		if (errs[i] == err)
+			return t;
 	fmt_buf(buf, len, "error %d", err);
 	return buf;
 }

@@ -5,74 +5,64 @@
 
 #include "fmt.h"
 
-static void
-put(char *buf, size_t len, size_t *n, char c)
-{
-	if (*n + 1 < len)
-		buf[*n] = c;
-	(*n)++;
-}
-
-static void
-put_unsigned(char *buf, size_t len, size_t *n, unsigned long v)
-{
-	char digits[24];
-	int i = 0;
-
-	do {
-		digits[i++] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v != 0);
-	while (i > 0)
-		put(buf, len, n, digits[--i]);
-}
-
+/* One copy loop for all: each step names the bytes [s, e) to append (e
+ * NULL: up to the NUL), a number being formatted backwards into num. */
 size_t
 fmt_vbuf(char *buf, size_t len, const char *fmt, va_list ap)
 {
+	char num[24], *d;
+	const char *s, *e;
 	size_t n = 0;
-	const char *s;
-	long d;
+	unsigned long v;
+	long sv;
 
 	for (; *fmt != '\0'; fmt++) {
-		if (*fmt != '%') {
-			put(buf, len, &n, *fmt);
-			continue;
+		s = fmt;
+		e = fmt + 1;
+		if (*fmt == '%') {
+			e = ++fmt + 1;
+			switch (*fmt) {
+			case 's':
+				s = va_arg(ap, const char *);
+				if (s == NULL)
+					s = "(null)";
+				e = NULL;
+				break;
+			case 'd':
+			case 'u':
+				sv = *fmt == 'd' ? (long)va_arg(ap, int) :
+				    (long)va_arg(ap, unsigned int);
+				v = sv < 0 ? 0UL - (unsigned long)sv :
+				    (unsigned long)sv;
+				e = d = num + sizeof(num);
+				do {
+					*--d = (char)('0' + v % 10);
+					v /= 10;
+				} while (v != 0);
+				if (sv < 0)
+					*--d = '-';
+				s = d;
+				break;
+			case 'c':
+				num[0] = (char)va_arg(ap, int);
+				s = num;
+				e = num + 1;
+				break;
+			case '%':
+				s = fmt;
+				break;
+			default:
+				/* Unknown or trailing '%': copy it, keep
+				 * going. */
+				s = fmt - 1;
+				if (*fmt == '\0')
+					e = fmt--;
+				break;
+			}
 		}
-		switch (*++fmt) {
-		case 's':
-			s = va_arg(ap, const char *);
-			if (s == NULL)
-				s = "(null)";
-			while (*s != '\0')
-				put(buf, len, &n, *s++);
-			break;
-		case 'd':
-			d = va_arg(ap, int);
-			if (d < 0) {
-				put(buf, len, &n, '-');
-				put_unsigned(buf, len, &n, 0UL - (unsigned long)d);
-			} else
-				put_unsigned(buf, len, &n, (unsigned long)d);
-			break;
-		case 'u':
-			put_unsigned(buf, len, &n, va_arg(ap, unsigned int));
-			break;
-		case 'c':
-			put(buf, len, &n, (char)va_arg(ap, int));
-			break;
-		case '%':
-			put(buf, len, &n, '%');
-			break;
-		default:
-			/* Unknown or trailing '%': copy it, keep going. */
-			put(buf, len, &n, '%');
-			if (*fmt == '\0')
-				fmt--;
-			else
-				put(buf, len, &n, *fmt);
-			break;
-		}
+		for (; e != NULL ? s < e : *s != '\0'; s++, n++)
+			if (n + 1 < len)
+				buf[n] = *s;
 	}
 	if (len > 0)
 		buf[n < len ? n : len - 1] = '\0';
@@ -128,6 +118,23 @@ fmt_clean(char *dst, size_t len, const char *src)
 	if (*src != '\0' && n >= 3)
 		memset(dst + n - 3, '.', 3);
 	dst[n] = '\0';
+}
+
+const char *
+fmt_skip_nocase(const char *s, const char *prefix)
+{
+	for (; *prefix != '\0'; s++, prefix++)
+		if ((*s >= 'a' && *s <= 'z' ? *s - 'a' + 'A' : *s) != *prefix)
+			return NULL;
+	return s;
+}
+
+int
+fmt_same(const char *a, const char *b)
+{
+	while (*a != '\0' && *a == *b)
+		a++, b++;
+	return *a == *b;
 }
 
 size_t

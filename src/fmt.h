@@ -19,6 +19,14 @@ int	fmt_parse_uint(const char *s, unsigned long max, unsigned long *out);
  * a src longer than len - 1 is cut and ends in "...". */
 void	fmt_clean(char *dst, size_t len, const char *src);
 
+/* What follows prefix (upper case) at the start of s, whatever the case of
+ * s's letters; NULL if s does not start with it. For strcasecmp's uses
+ * (musl's strcasecmp and tolower cost ~120 bytes). */
+const char	*fmt_skip_nocase(const char *s, const char *prefix);
+
+/* strcmp(a, b) == 0 (musl's strcmp: 62 bytes). */
+int	fmt_same(const char *a, const char *b);
+
 /* strlen and strchr, a byte at a time: musl's word-at-a-time versions
  * cost ~360 bytes of the budget, and init-lite only scans short argv and
  * environment strings. */

@@ -22,6 +22,12 @@
 static struct procent snapshot[SNAPSHOT_MAX];
 static size_t found[SNAPSHOT_MAX];
 static unsigned char mark[PROCSCAN_PID_LIMIT / 8];
+/* The /proc reads go through static buffers rather than the stack: a
+ * function with an array on the stack pays the stack protector's check,
+ * some 40 bytes of code each (nothing here runs twice at once: no
+ * threads, no signal handlers). The directory listing outlives the reads
+ * of each entry, so it has its own. */
+static char proc_buf[4096], dents[4096];
 
 struct dirent64 {
 	uint64_t d_ino;
@@ -31,11 +37,13 @@ struct dirent64 {
 	char d_name[];
 };
 
-/* Reads /proc/PID/FILE into buf; the length read, or -1. */
+/* Reads /proc/PID/FILE into proc_buf (size bytes at most); the length
+ * read, or -1. */
 static ssize_t
-read_proc(const char *pid, const char *file, char *buf, size_t size)
+read_proc(const char *pid, const char *file, size_t size)
 {
-	char path[48];
+	static char path[48];
+	char *buf = proc_buf;
 	ssize_t n;
 	int fd;
 
@@ -51,23 +59,21 @@ read_proc(const char *pid, const char *file, char *buf, size_t size)
 static int
 read_stat(const char *pid, struct procent *e)
 {
-	char buf[512];
-	ssize_t n = read_proc(pid, "stat", buf, sizeof(buf));
+	ssize_t n = read_proc(pid, "stat", 512);
 
-	return n <= 0 ? -1 : procscan_parse_stat(buf, (size_t)n, e);
+	return n <= 0 ? -1 : procscan_parse_stat(proc_buf, (size_t)n, e);
 }
 
 /* 0: not a zombie; 1: a zombie; 2: a zombie leader whose threads run. */
 static int
 zombie(const char *pid, const struct procent *e)
 {
-	char buf[4096];
 	ssize_t n;
 
 	if (e->state != 'Z' && e->state != 'X')
 		return 0;
-	n = read_proc(pid, "status", buf, sizeof(buf));
-	return n > 0 && procscan_zombie_alive(buf, (size_t)n) ? 2 : 1;
+	n = read_proc(pid, "status", sizeof(proc_buf));
+	return n > 0 && procscan_zombie_alive(proc_buf, (size_t)n) ? 2 : 1;
 }
 
 /* Once per run and kind: a repeated shutdown must not repeat it. */
@@ -87,17 +93,16 @@ warn_once(unsigned bit, const char *what)
 static int
 proc_is_ours(const struct grace *g)
 {
-	char buf[4096];
-	ssize_t n = read_proc("self", "status", buf, sizeof(buf));
+	ssize_t n = read_proc("self", "status", sizeof(proc_buf));
 
-	return n > 0 && procscan_proc_is_ours(buf, (size_t)n, (int)g->self);
+	return n > 0 &&
+	    procscan_proc_is_ours(proc_buf, (size_t)n, (int)g->self);
 }
 
 /* -1 if /proc cannot be read at all (errno set). */
 static long
 take_snapshot(void)
 {
-	char buf[4096];
 	struct dirent64 *d;
 	size_t count = 0;
 	long n, off;
@@ -107,9 +112,9 @@ take_snapshot(void)
 	if ((fd = (int)syscall(SYS_openat, AT_FDCWD, "/proc",
 	    O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1)
 		return -1;
-	while ((n = syscall(SYS_getdents64, fd, buf, sizeof(buf))) > 0)
+	while ((n = syscall(SYS_getdents64, fd, dents, sizeof(dents))) > 0)
 		for (off = 0; off < n; off += d->d_reclen) {
-			d = (struct dirent64 *)(void *)(buf + off);
+			d = (struct dirent64 *)(void *)(dents + off);
 			if (d->d_name[0] < '1' || d->d_name[0] > '9')
 				continue;
 			if (count == SNAPSHOT_MAX) {
@@ -137,8 +142,8 @@ take_snapshot(void)
 static int
 signal_descendant(const struct grace *g, const struct procent *e, int sig)
 {
-	struct procent now;
-	char name[16];
+	static struct procent now;
+	static char name[16];
 	int fd, r = -1;
 
 	fd = (int)syscall(SYS_pidfd_open, e->pid, 0);

@@ -14,6 +14,7 @@
 #include "loop.h"
 #include "remap.h"
 #include "status.h"
+#include "sys.h"
 
 /* After SIGKILL, how long to wait for the leftovers to be reaped: they die
  * at once unless stuck in the kernel (D state), and then waiting longer
@@ -100,7 +101,7 @@ poll_wait(const struct timespec *timeout)
 	if (timeout != NULL && timeout->tv_sec == 0 &&
 	    timeout->tv_nsec < slice.tv_nsec)
 		slice = *timeout;
-	(void)nanosleep(&slice, NULL);
+	(void)sys_sleep(&slice);
 	return SIGCHLD;
 }
 

@@ -11,6 +11,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -113,7 +114,7 @@ listen_pid_slot(const char *entry, pid_t self)
 	if (entry == NULL)
 		return NULL;
 	fmt_buf(want, sizeof(want), "LISTEN_PID=%d", (int)self);
-	if (strcmp(entry, want) != 0)
+	if (!fmt_same(entry, want))
 		return NULL;
 	for (e = environ; *e != NULL; e++)
 		if (*e == entry)
@@ -147,7 +148,7 @@ main(int argc, char **argv)
 	const char *why;
 	struct loop l;
 	char err[256];
-	pid_t parent;
+	pid_t parent, tty_pgrp;
 	int subreaper = 0, e;
 
 	(void)argc;
@@ -190,15 +191,21 @@ main(int argc, char **argv)
 	sp.chld_ignored = sigdisp_is_ignored(SIGCHLD) == 1;
 	if (sp.chld_ignored && sigdisp_set_ignored(SIGCHLD, 0) == -1)
 		return setup_error("cannot reset SIGCHLD", errno);
-	if (cfg.subreaper && prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == -1)
+	/* prctl, tcgetpgrp: the raw calls (musl's prctl, tcgetpgrp and the
+	 * ioctl behind it cost ~290 bytes of the budget); the kernel reads
+	 * prctl's arguments as unsigned longs. */
+	if (cfg.subreaper && syscall(SYS_prctl, PR_SET_CHILD_SUBREAPER, 1UL,
+	    0UL, 0UL, 0UL) == -1)
 		return setup_error("cannot become a child subreaper", errno);
-	(void)prctl(PR_GET_CHILD_SUBREAPER, &subreaper, 0, 0, 0);
+	(void)syscall(SYS_prctl, PR_GET_CHILD_SUBREAPER, &subreaper, 0UL, 0UL,
+	    0UL);
 	if (!l.grace.pid1 && !subreaper)
 		log_msg(LVL_WARN, "not PID 1 and not a child subreaper: "
 		    "orphans will not be reaped (use -s)");
 	if (cfg.pdeathsig != 0) {
 		parent = getppid();
-		if (prctl(PR_SET_PDEATHSIG, cfg.pdeathsig, 0, 0, 0) == -1)
+		if (syscall(SYS_prctl, PR_SET_PDEATHSIG,
+		    (unsigned long)cfg.pdeathsig, 0UL, 0UL, 0UL) == -1)
 			return setup_error("cannot set the parent-death signal",
 			    errno);
 		/* The parent may have died before prctl took effect. As PID 1
@@ -212,7 +219,8 @@ main(int argc, char **argv)
 	if (cfg.action == CONFIG_RUN) {
 		sp.argv = cfg.argv;
 		sp.entry_mask = &entry;
-		sp.take_tty = tcgetpgrp(STDIN_FILENO) == getpgrp();
+		sp.take_tty = syscall(SYS_ioctl, STDIN_FILENO, TIOCGPGRP,
+		    &tty_pgrp) == 0 && tty_pgrp == getpgrp();
 		/* Resolved here, before the fork: any error and nothing runs.
 		 * Before listen_pid_slot: the HOME copy is a new environ. */
 		sp.ids = NULL;

@@ -124,7 +124,7 @@ static int
 member_of(const char *p, const char *end, const char *name, size_t len,
     struct user_ids *ids)
 {
-	struct field f[4];
+	static struct field f[4];	/* static: see passwd_resolve */
 	size_t nf, i;
 
 	while (p < end) {
@@ -163,7 +163,9 @@ int
 passwd_resolve(const struct user_spec *u, const char *pw, size_t pwlen,
     const char *gr, size_t grlen, struct user_ids *ids, const char **why)
 {
-	struct field f[7], g[4];
+	/* Static: an array on the stack costs the stack protector's check,
+	 * and a lookup runs once, before the fork. */
+	static struct field f[7], g[4];
 	unsigned long long uid = to_id(u->user, u->user_len), gid = 0;
 	size_t glen;
 	int r;

@@ -3,23 +3,25 @@
  * snapshot: anything else on the host is not ours to signal. */
 #include "procscan.h"
 
-static int
-parse_int(const char **p, const char *end, int *out)
+/* The number at s into *out (when out is not NULL): what follows it, or
+ * NULL. Returning the position rather than taking its address keeps the
+ * callers free of the stack protector's check. */
+static const char *
+parse_int(const char *s, const char *end, int *out)
 {
 	long v = 0;
-	const char *s = *p;
 
 	if (s >= end || *s < '0' || *s > '9')
-		return -1;
+		return NULL;
 	while (s < end && *s >= '0' && *s <= '9') {
 		v = v * 10 + (*s - '0');
 		if (v >= PROCSCAN_PID_LIMIT)
-			return -1;
+			return NULL;
 		s++;
 	}
-	*out = (int)v;
-	*p = s;
-	return 0;
+	if (out != NULL)
+		*out = (int)v;
+	return s;
 }
 
 int
@@ -27,8 +29,8 @@ procscan_parse_stat(const char *buf, size_t len, struct procent *e)
 {
 	const char *end = buf + len, *p = buf, *close = NULL, *q;
 
-	if (parse_int(&p, end, &e->pid) == -1 || p + 1 >= end || *p != ' ' ||
-	    p[1] != '(')
+	if ((p = parse_int(p, end, &e->pid)) == NULL || p + 1 >= end ||
+	    *p != ' ' || p[1] != '(')
 		return -1;
 	/* comm is whatever the program named itself: the last ')' ends it. */
 	for (q = p + 2; q < end; q++)
@@ -41,9 +43,8 @@ procscan_parse_stat(const char *buf, size_t len, struct procent *e)
 	if (end - p < 4 || p[0] != ' ' || p[1] == ' ' || p[2] != ' ')
 		return -1;
 	e->state = p[1];
-	p += 3;
-	return parse_int(&p, end, &e->ppid) == -1 ||
-	    (p < end && *p != ' ' && *p != '\n') ? -1 : 0;
+	p = parse_int(p + 3, end, &e->ppid);
+	return p == NULL || (p < end && *p != ' ' && *p != '\n') ? -1 : 0;
 }
 
 int
@@ -51,7 +52,7 @@ procscan_status_field(const char *buf, size_t len, const char *key,
     int *first)
 {
 	const char *end = buf + len, *p = buf, *k;
-	int n = 0, v;
+	int n = 0;
 
 	/* Find "KEY" at the start of a line. */
 	for (;;) {
@@ -69,29 +70,32 @@ procscan_status_field(const char *buf, size_t len, const char *key,
 			p++;
 		if (p == end || *p == '\n')
 			return n;
-		if (parse_int(&p, end, &v) == -1)
+		if ((p = parse_int(p, end, n++ == 0 ? first : NULL)) == NULL)
 			return -1;
-		if (n++ == 0)
-			*first = v;
 	}
+}
+
+/* The field's number when it holds exactly one, else -1. first is static
+ * so that no caller takes a local's address (that costs each caller the
+ * stack protector's check); nothing here runs twice at once. */
+static int
+only_number(const char *buf, size_t len, const char *key)
+{
+	static int first;
+
+	return procscan_status_field(buf, len, key, &first) == 1 ? first : -1;
 }
 
 int
 procscan_proc_is_ours(const char *buf, size_t len, int self)
 {
-	int pid;
-
-	return procscan_status_field(buf, len, "NSpid:", &pid) == 1 &&
-	    pid == self;
+	return self >= 0 && only_number(buf, len, "NSpid:") == self;
 }
 
 int
 procscan_zombie_alive(const char *buf, size_t len)
 {
-	int threads;
-
-	return procscan_status_field(buf, len, "Threads:", &threads) == 1 &&
-	    threads > 1;
+	return only_number(buf, len, "Threads:") > 1;
 }
 
 static int

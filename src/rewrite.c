@@ -31,7 +31,7 @@ rewrite_parse(struct rewrite *rw, const char *spec, int rtmin, int rtmax)
 	if (signame_to_num(from_name, rtmin, rtmax, &from) == -1 ||
 	    !policy_forwarded(from))
 		return -1;
-	if (strcmp(colon + 1, "0") == 0)
+	if (fmt_same(colon + 1, "0"))
 		to = 0;
 	else if (signame_to_num(colon + 1, rtmin, rtmax, &to) == -1)
 		return -1;

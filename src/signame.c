@@ -33,25 +33,9 @@ static const struct {
 };
 
 static int
-upper(int c)
-{
-	return c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c;
-}
-
-/* Case-insensitive prefix test; returns what follows the prefix or NULL. */
-static const char *
-skip_prefix(const char *s, const char *prefix)
-{
-	for (; *prefix != '\0'; s++, prefix++)
-		if (upper((unsigned char)*s) != *prefix)
-			return NULL;
-	return s;
-}
-
-static int
 equal_nocase(const char *s, const char *name)
 {
-	const char *rest = skip_prefix(s, name);
+	const char *rest = fmt_skip_nocase(s, name);
 
 	return rest != NULL && *rest == '\0';
 }
@@ -75,14 +59,14 @@ signame_to_num(const char *s, int rtmin, int rtmax, int *sig)
 		*sig = (int)n;
 		return 0;
 	}
-	if ((rest = skip_prefix(s, "SIG")) != NULL)
+	if ((rest = fmt_skip_nocase(s, "SIG")) != NULL)
 		s = rest;
 	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		if (equal_nocase(s, names[i].name)) {
 			*sig = names[i].num;
 			return 0;
 		}
-	if ((rest = skip_prefix(s, "RTMIN")) != NULL) {
+	if ((rest = fmt_skip_nocase(s, "RTMIN")) != NULL) {
 		if (*rest == '\0') {
 			*sig = rtmin;
 			return 0;
@@ -93,7 +77,7 @@ signame_to_num(const char *s, int rtmin, int rtmax, int *sig)
 		*sig = rtmin + (int)n;
 		return 0;
 	}
-	if ((rest = skip_prefix(s, "RTMAX")) != NULL) {
+	if ((rest = fmt_skip_nocase(s, "RTMAX")) != NULL) {
 		if (*rest == '\0') {
 			*sig = rtmax;
 			return 0;

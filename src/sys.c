@@ -31,6 +31,16 @@ struct ktimespec64 {
 #else
 #define NR_CLOCK_GETTIME	SYS_clock_gettime
 #endif
+#if defined(SYS_clock_nanosleep_time64)
+#define NR_CLOCK_NANOSLEEP	SYS_clock_nanosleep_time64
+#if defined(SYS_clock_nanosleep_time32)	/* musl's name for the old call */
+#define NR_CLOCK_NANOSLEEP_OLD	SYS_clock_nanosleep_time32
+#else
+#define NR_CLOCK_NANOSLEEP_OLD	SYS_clock_nanosleep
+#endif
+#else
+#define NR_CLOCK_NANOSLEEP	SYS_clock_nanosleep
+#endif
 #if defined(SYS_rt_sigtimedwait_time64)
 #define NR_SIGTIMEDWAIT		SYS_rt_sigtimedwait_time64
 #define NR_SIGTIMEDWAIT_OLD	SYS_rt_sigtimedwait
@@ -38,7 +48,8 @@ struct ktimespec64 {
 #define NR_SIGTIMEDWAIT		SYS_rt_sigtimedwait
 #endif
 
-#if defined(NR_CLOCK_GETTIME_OLD) || defined(NR_SIGTIMEDWAIT_OLD)
+#if defined(NR_CLOCK_GETTIME_OLD) || defined(NR_SIGTIMEDWAIT_OLD) || \
+    defined(NR_CLOCK_NANOSLEEP_OLD)
 struct ktimespec32 {
 	int32_t sec;
 	int32_t nsec;
@@ -52,6 +63,16 @@ time64_missing(void)
 #else
 /* Without a *_time64 call the plain call takes 64-bit time. */
 _Static_assert(sizeof(long) == 8, "a 32-bit target without *_time64 calls");
+#endif
+
+/* Without the old call beside it, a call takes the libc's timespec as it
+ * is: the same layout as the kernel's, so no copy on the stack (nor the
+ * stack protector's check in each caller the call is inlined into). */
+#if !defined(NR_CLOCK_GETTIME_OLD) || !defined(NR_SIGTIMEDWAIT_OLD) || \
+    !defined(NR_CLOCK_NANOSLEEP_OLD)
+_Static_assert(sizeof(struct timespec) == sizeof(struct ktimespec64) &&
+    offsetof(struct timespec, tv_nsec) == offsetof(struct ktimespec64, nsec),
+    "without a *_time64 call the libc's timespec is __kernel_timespec");
 #endif
 
 /* The layouts, as the kernel's headers give them. */
@@ -90,10 +111,9 @@ int
 sys_sigtimedwait(const struct sys_sigset *set, siginfo_t *info,
     const struct timespec *timeout)
 {
-	struct ktimespec64 t;
 #if defined(NR_SIGTIMEDWAIT_OLD)
+	struct ktimespec64 t;
 	struct ktimespec32 t32;
-#endif
 	int r;
 
 	if (timeout != NULL) {
@@ -102,7 +122,6 @@ sys_sigtimedwait(const struct sys_sigset *set, siginfo_t *info,
 	}
 	r = (int)syscall(NR_SIGTIMEDWAIT, set, info,
 	    timeout != NULL ? &t : NULL, sizeof(*set));
-#if defined(NR_SIGTIMEDWAIT_OLD)
 	if (r == -1 && time64_missing()) {
 		if (timeout != NULL) {
 			/* A timeout is at most a grace period: it fits. */
@@ -112,8 +131,10 @@ sys_sigtimedwait(const struct sys_sigset *set, siginfo_t *info,
 		r = (int)syscall(NR_SIGTIMEDWAIT_OLD, set, info,
 		    timeout != NULL ? &t32 : NULL, sizeof(*set));
 	}
-#endif
 	return r;
+#else
+	return (int)syscall(NR_SIGTIMEDWAIT, set, info, timeout, sizeof(*set));
+#endif
 }
 
 int
@@ -127,8 +148,8 @@ sys_sigaction(int sig, const struct sys_sigaction *sa,
 int
 sys_clock_monotonic(struct timespec *now)
 {
-	struct ktimespec64 t;
 #if defined(NR_CLOCK_GETTIME_OLD)
+	struct ktimespec64 t;
 	struct ktimespec32 t32;
 
 	if (syscall(NR_CLOCK_GETTIME, CLOCK_MONOTONIC, &t) == -1) {
@@ -138,11 +159,35 @@ sys_clock_monotonic(struct timespec *now)
 		t.sec = t32.sec;
 		t.nsec = t32.nsec;
 	}
-#else
-	if (syscall(NR_CLOCK_GETTIME, CLOCK_MONOTONIC, &t) == -1)
-		return -1;
-#endif
 	now->tv_sec = (time_t)t.sec;
 	now->tv_nsec = (long)t.nsec;
 	return 0;
+#else
+	/* The libc's timespec is the kernel's here (asserted above). */
+	return (int)syscall(NR_CLOCK_GETTIME, CLOCK_MONOTONIC, now);
+#endif
+}
+
+int
+sys_sleep(const struct timespec *t)
+{
+#if defined(NR_CLOCK_NANOSLEEP_OLD)
+	struct ktimespec64 t64;
+	struct ktimespec32 t32;
+	int r;
+
+	t64.sec = t->tv_sec;
+	t64.nsec = t->tv_nsec;
+	r = (int)syscall(NR_CLOCK_NANOSLEEP, CLOCK_REALTIME, 0, &t64, NULL);
+	if (r == 0 || !time64_missing())
+		return r;
+	/* A slice of the poll is under a second: it fits. */
+	t32.sec = (int32_t)t->tv_sec;
+	t32.nsec = (int32_t)t->tv_nsec;
+	return (int)syscall(NR_CLOCK_NANOSLEEP_OLD, CLOCK_REALTIME, 0, &t32,
+	    NULL);
+#else
+	/* The libc's timespec is the kernel's here (asserted above). */
+	return (int)syscall(NR_CLOCK_NANOSLEEP, CLOCK_REALTIME, 0, t, NULL);
+#endif
 }

@@ -61,6 +61,9 @@ int	sys_sigtimedwait(const struct sys_sigset *set, siginfo_t *info,
 /* rt_sigaction; sa or old may be NULL. 0, or -1 with errno. */
 int	sys_sigaction(int sig, const struct sys_sigaction *sa,
 	    struct sys_sigaction *old);
+/* nanosleep(t, NULL), as clock_nanosleep(CLOCK_REALTIME, 0) like the
+ * libc's (musl's costs ~150 bytes). 0, or -1 with errno (EINTR). */
+int	sys_sleep(const struct timespec *t);
 /* clock_gettime(CLOCK_MONOTONIC). 0, or -1 with errno. */
 int	sys_clock_monotonic(struct timespec *now);
 

@@ -331,6 +331,37 @@ test_clean(void **state)
 	assert_string_equal(buf, "");
 }
 
+/* ---- fmt_same and fmt_skip_nocase (strcmp and strcasecmp's uses) ---- */
+
+static void
+test_same(void **state)
+{
+	(void)state;
+	assert_true(fmt_same("", ""));
+	assert_true(fmt_same("--", "--"));
+	assert_false(fmt_same("-", "--"));
+	assert_false(fmt_same("--", "-"));
+	assert_false(fmt_same("ms", "m"));
+	assert_false(fmt_same("", "s"));
+	assert_false(fmt_same("0", "O"));
+}
+
+static void
+test_skip_nocase(void **state)
+{
+	(void)state;
+	assert_string_equal(fmt_skip_nocase("sigterm", "SIG"), "term");
+	assert_string_equal(fmt_skip_nocase("SiG", "SIG"), "");
+	assert_string_equal(fmt_skip_nocase("True", "TRUE"), "");
+	assert_string_equal(fmt_skip_nocase("anything", ""), "anything");
+	assert_null(fmt_skip_nocase("SI", "SIG"));
+	assert_null(fmt_skip_nocase("SIGX", "SIGN"));
+	/* Only ASCII letters fold (as musl's tolower does). */
+	assert_null(fmt_skip_nocase("{", "["));
+	assert_null(fmt_skip_nocase("\xe9", "\xc9"));
+	assert_string_equal(fmt_skip_nocase("RTMIN+3", "RTMIN"), "+3");
+}
+
 int
 main(void)
 {
@@ -354,6 +385,8 @@ main(void)
 		cmocka_unit_test(test_parse_uint_bounds),
 		cmocka_unit_test(test_parse_uint_ulong_max),
 		cmocka_unit_test(test_parse_uint_rejects),
+		cmocka_unit_test(test_same),
+		cmocka_unit_test(test_skip_nocase),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

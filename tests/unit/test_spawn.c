@@ -6,7 +6,7 @@
  * only when asked, SIGCHLD's SIG_IGN and the entry mask restored, the
  * LISTEN_PID slot rewritten, and errno sent through the pipe; on the
  * parent side, the pipe read as the exec result.
- * Linked with --wrap for vfork, execve, setpgid, tcsetpgrp, getpid, _exit,
+ * Linked with --wrap for vfork, execve, setpgid, getpid, _exit,
  * write, read, close, waitpid and syscall. */
 #include <stdarg.h>
 #include <stddef.h>
@@ -17,6 +17,7 @@
 #include <errno.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/syscall.h>
 #include <sys/types.h>
 #include <unistd.h>
@@ -28,7 +29,6 @@
 pid_t	__wrap_vfork(void);
 int	__wrap_execve(const char *, char *const [], char *const []);
 int	__wrap_setpgid(pid_t, pid_t);
-pid_t	__wrap_tcsetpgrp(int, pid_t);
 pid_t	__wrap_getpid(void);
 void	__wrap__exit(int) __attribute__((noreturn));
 ssize_t	__wrap_write(int, const void *, size_t);
@@ -100,15 +100,6 @@ __wrap_setpgid(pid_t pid, pid_t pgid)
 	assert_int_equal(pid, 0);
 	assert_int_equal(pgid, 0);
 	f.setpgid_calls++;
-	return 0;
-}
-
-pid_t
-__wrap_tcsetpgrp(int fd, pid_t pgrp)
-{
-	assert_int_equal(fd, STDIN_FILENO);
-	f.tcsetpgrp_calls++;
-	f.tcsetpgrp_to = pgrp;
 	return 0;
 }
 
@@ -192,6 +183,12 @@ __wrap_syscall(long n, ...)
 			errno = EPERM;
 			return -1;
 		}
+		break;
+	case SYS_ioctl:		/* tcsetpgrp, as the child makes it */
+		assert_int_equal(va_arg(ap, long), STDIN_FILENO);
+		assert_int_equal(va_arg(ap, long), TIOCSPGRP);
+		f.tcsetpgrp_calls++;
+		f.tcsetpgrp_to = *va_arg(ap, const pid_t *);
 		break;
 	case SYS_pipe2:
 		if (f.pipe_errno != 0) {
