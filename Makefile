@@ -7,7 +7,7 @@
 # mk/*.mk; each appends its test target to CHECK_TARGETS and its Debian
 # packages to APT_PACKAGES.
 
-VERSION	= 0.1.0
+VERSION	= 0.2.0
 PREFIX	?= /usr/local
 DESTDIR	?=
 
