@@ -30,26 +30,29 @@
 
 extern char **environ;
 
+/* Descriptions start here; a tab in the texts pads to it (print). */
+#define HELP_COLUMN	29
+
 static const char usage_text[] =
 "Usage: init-lite [OPTIONS] [--] PROGRAM [ARGS...]\n"
 "       init-lite --pause [OPTIONS]\n"
-"  -h, --help                 this help\n"
-"  -V, --version              version\n"
-"  -l, --license              license\n"
-"  -s, --subreaper            be a child subreaper\n"
-"  -p, --pdeathsig SIG        get SIG when the parent dies\n"
-"  -g, --pgroup               signal PROGRAM's process group\n"
-"  -e, --remap-exit CODE[:TO] exit TO (default 0) for CODE\n"
-"  -r, --rewrite SIG:SIG      rewrite a signal; SIG:0 drops it\n"
-"  -t, --grace DUR            SIGTERM to SIGKILL for leftovers (5s)\n"
-"  -w, --warn-on-reap         warn on each reaped non-child\n"
-"  -v, --verbose              more messages\n"
-"  -q, --quiet                errors only\n"
-"  -P, --pause                no PROGRAM; exit 0 on TERM/INT/QUIT\n"
-"  -u, --user USER[:GROUP]    run PROGRAM as USER\n"
-"      --stop-delay DUR       hold the first SIGTERM for DUR (0)\n"
-"  -a, --forward-all          signal all descendants, not PROGRAM only\n"
-"      --wait-all             stay while others run after PROGRAM\n"
+"  -h, --help\tthis help\n"
+"  -V, --version\tversion\n"
+"  -l, --license\tlicense\n"
+"  -s, --subreaper\tbe a child subreaper\n"
+"  -p, --pdeathsig SIG\tget SIG when the parent dies\n"
+"  -g, --pgroup\tsignal PROGRAM's process group\n"
+"  -e, --remap-exit CODE[:TO]\texit TO (default 0) for CODE\n"
+"  -r, --rewrite SIG:SIG\trewrite a signal; SIG:0 drops it\n"
+"  -t, --grace DUR\tSIGTERM to SIGKILL for leftovers (5s)\n"
+"  -w, --warn-on-reap\twarn on each reaped non-child\n"
+"  -v, --verbose\tmore messages\n"
+"  -q, --quiet\terrors only\n"
+"  -P, --pause\tno PROGRAM; exit 0 on TERM/INT/QUIT\n"
+"  -u, --user USER[:GROUP]\trun PROGRAM as USER\n"
+"      --stop-delay DUR\thold the first SIGTERM for DUR (0)\n"
+"  -a, --forward-all\tsignal all descendants, not PROGRAM only\n"
+"      --wait-all\tstay while others run after PROGRAM\n"
 "Variables INIT_LITE_{SUBREAPER,KILL_PROCESS_GROUP,WARN_ON_REAP,\n"
 "VERBOSITY,REMAP_EXIT,REWRITE,GRACE,USER,STOP_DELAY,FORWARD_ALL,\n"
 "WAIT_ALL}, TINI_{SUBREAPER,KILL_PROCESS_GROUP,VERBOSITY}; flags win.\n"
@@ -96,7 +99,22 @@ setup_error(const char *what, int err)
 static int
 print(const char *text)
 {
-	if (log_write_all(STDOUT_FILENO, text, fmt_strlen(text)) == -1)
+	/* Twice the longest text: its 18 tabs pad 189 spaces in all. */
+	static char out[2 * sizeof(usage_text)];
+	size_t n = 0, col = 0;
+
+	/* A tab pads to the help's description column: the text holds one
+	 * instead of the spaces (64 bytes of the budget, net). */
+	for (; *text != '\0' && n < sizeof(out) - HELP_COLUMN; text++) {
+		if (*text != '\t') {
+			out[n++] = *text;
+			col = *text == '\n' ? 0 : col + 1;
+			continue;
+		}
+		while (col < HELP_COLUMN)
+			out[n++] = ' ', col++;
+	}
+	if (log_write_all(STDOUT_FILENO, out, n) == -1)
 		return setup_error("cannot write to stdout", errno);
 	return 0;
 }
