@@ -25,17 +25,13 @@
 static const char shorts[] = "hVlsgwvqPpertua";
 static const char takes_value[] = "pertuD";
 
-static const struct {
-	char name[13];
-	char opt;
-} longopts[] = {
-	{ "help", 'h' }, { "version", 'V' }, { "license", 'l' },
-	{ "subreaper", 's' }, { "pdeathsig", 'p' }, { "pgroup", 'g' },
-	{ "remap-exit", 'e' }, { "rewrite", 'r' }, { "grace", 't' },
-	{ "warn-on-reap", 'w' }, { "verbose", 'v' }, { "quiet", 'q' },
-	{ "pause", 'P' }, { "user", 'u' }, { "stop-delay", 'D' },
-	{ "forward-all", 'a' }, { "wait-all", 'W' },
-};
+/* The long options, each its short letter then its name, one after the
+ * other (a table of fixed-size names costs 70 bytes more). */
+static const char longopts[] =
+	"hhelp\0" "Vversion\0" "llicense\0" "ssubreaper\0" "ppdeathsig\0"
+	"gpgroup\0" "eremap-exit\0" "rrewrite\0" "tgrace\0" "wwarn-on-reap\0"
+	"vverbose\0" "qquiet\0" "Ppause\0" "uuser\0" "Dstop-delay\0"
+	"aforward-all\0" "Wwait-all\0";
 
 /* The variables, in the order they are read; a TINI_ alias is read only
  * when its INIT_LITE_ name is unset, and keeps tini's meaning. */
@@ -212,27 +208,29 @@ value_option(struct parser *p, char **argv, int *i, int opt,
 static int
 parse_word(struct parser *p, char **argv, int *i)
 {
-	const char *s = argv[*i] + 1, *eq;
+	const char *s = argv[*i] + 1, *eq, *o, *n;
 	char where[16];
-	size_t len, k;
+	size_t len;
 	int opt;
 
 	if (*s == '-') {
 		s++;
 		eq = fmt_strchr(s, '=');
 		len = eq != NULL ? (size_t)(eq - s) : fmt_strlen(s);
-		for (k = 0; k < sizeof(longopts) / sizeof(longopts[0]); k++) {
-			const char *n = longopts[k].name, *t = s;
+		for (o = longopts;; o = n + 1) {
+			const char *t = s;
 
-			while (*n != '\0' && *n == *t)
-				n++, t++;
+			if (o == longopts + sizeof(longopts) - 1)
+				return fail(p, "unknown option ", argv[*i], "");
+			for (n = o + 1; *n != '\0' && *n == *t; n++, t++)
+				;
 			if (*n == '\0' && t == s + len)
 				break;
+			while (*n != '\0')
+				n++;
 		}
-		if (k == sizeof(longopts) / sizeof(longopts[0]))
-			return fail(p, "unknown option ", argv[*i], "");
-		opt = (unsigned char)longopts[k].opt;
-		fmt_buf(where, sizeof(where), "--%s", longopts[k].name);
+		opt = (unsigned char)*o;
+		fmt_buf(where, sizeof(where), "--%s", o + 1);
 		if (fmt_strchr(takes_value, opt) != NULL)
 			return value_option(p, argv, i, opt, where,
 			    eq != NULL ? eq + 1 : NULL);
