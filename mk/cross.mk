@@ -70,11 +70,16 @@ build/cross/%/root/.debs: | scripts/cross-sysroot.sh
 
 # The wrapper: Debian's TRIPLET-gcc with the specs of the unpacked tree.
 # Its name says musl, so release_cmd gives the binary musl's hardening.
+# Debian's specs start every program with the PIE start files (Scrt1.o,
+# crtbeginS.o, crtendS.o); a -static link gets the plain ones, as gcc's own
+# specs give a static non-PIE program (272 bytes less on ppc64el).
 build/cross/%/musl-gcc: build/cross/%/root/.debs mk/cross.mk
 	@grep -qx 'musl-dev $(MUSL_DEB_VERSION)' $< || { rm -f $<; echo \
 	  "cross: $* has another musl-dev than $(MUSL_DEB_VERSION): run make again" >&2; \
 	  exit 1; }
-	sed 's#/usr/\(lib\|include\)/$(cross_musl.$*)#$(CURDIR)/build/cross/$*/root/usr/\1/$(cross_musl.$*)#g' \
+	sed -e 's#/usr/\(lib\|include\)/$(cross_musl.$*)#$(CURDIR)/build/cross/$*/root/usr/\1/$(cross_musl.$*)#g' \
+		-e 's#\([^ ]*\)/Scrt1\.o#%{static:\1/crt1.o} %{!static:\1/Scrt1.o}#' \
+		-e 's#crt\(begin\|end\)S\.o%s#%{static:crt\1.o%s} %{!static:crt\1S.o%s}#' \
 		build/cross/$*/root/usr/lib/$(cross_musl.$*)/musl-gcc.specs \
 		>build/cross/$*/musl-gcc.specs
 	printf '#!/bin/sh\nexec %s "$$@" -specs "%s"\n' '$(cross_gnu.$*)-gcc' \

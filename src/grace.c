@@ -5,13 +5,13 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <stdint.h>
-#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "fmt.h"
 #include "grace.h"
 #include "log.h"
 #include "procscan.h"
+#include "sys.h"
 
 /* A snapshot bigger than this is cut: the rest is caught by the next round
  * or, as a last resort, survives init-lite (it is not PID 1 here). */
@@ -29,14 +29,6 @@ static unsigned char mark[PROCSCAN_PID_LIMIT / 8];
  * of each entry, so it has its own. */
 static char proc_buf[4096], dents[4096];
 
-struct dirent64 {
-	uint64_t d_ino;
-	int64_t d_off;
-	unsigned short d_reclen;
-	unsigned char d_type;
-	char d_name[];
-};
-
 /* Reads /proc/PID/FILE into proc_buf (size bytes at most); the length
  * read, or -1. */
 static ssize_t
@@ -48,8 +40,7 @@ read_proc(const char *pid, const char *file, size_t size)
 	int fd;
 
 	fmt_buf(path, sizeof(path), "/proc/%s/%s", pid, file);
-	if ((fd = (int)syscall(SYS_openat, AT_FDCWD, path,
-	    O_RDONLY | O_CLOEXEC)) == -1)
+	if ((fd = sys_open(path, O_RDONLY | O_CLOEXEC)) == -1)
 		return -1;
 	n = read(fd, buf, size);
 	close(fd);
@@ -103,18 +94,17 @@ proc_is_ours(const struct grace *g)
 static long
 take_snapshot(void)
 {
-	struct dirent64 *d;
+	struct sys_dirent64 *d;
 	size_t count = 0;
 	long n, off;
 	int fd, err;
 
 	/* getdents64 rather than opendir: no allocation in init-lite. */
-	if ((fd = (int)syscall(SYS_openat, AT_FDCWD, "/proc",
-	    O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1)
+	if ((fd = sys_open("/proc", O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1)
 		return -1;
-	while ((n = syscall(SYS_getdents64, fd, dents, sizeof(dents))) > 0)
+	while ((n = sys_getdents64(fd, dents, sizeof(dents))) > 0)
 		for (off = 0; off < n; off += d->d_reclen) {
-			d = (struct dirent64 *)(void *)(dents + off);
+			d = (struct sys_dirent64 *)(void *)(dents + off);
 			if (d->d_name[0] < '1' || d->d_name[0] > '9')
 				continue;
 			if (count == SNAPSHOT_MAX) {
@@ -146,15 +136,14 @@ signal_descendant(const struct grace *g, const struct procent *e, int sig)
 	static char name[16];
 	int fd, r = -1;
 
-	fd = (int)syscall(SYS_pidfd_open, e->pid, 0);
+	fd = sys_pidfd_open(e->pid);
 	if (fd == -1 && errno != ENOSYS && errno != EPERM)
 		return -1;
 	fmt_buf(name, sizeof(name), "%d", e->pid);
 	if (read_stat(name, &now) == 0 &&
 	    (now.ppid == e->ppid || now.ppid == g->self)) {
 		if (fd != -1)
-			r = (int)syscall(SYS_pidfd_send_signal, fd, sig, NULL,
-			    0);
+			r = sys_pidfd_send_signal(fd, sig);
 		if (fd == -1 || (r == -1 && (errno == ENOSYS ||
 		    errno == EPERM)))
 			r = kill(e->pid, sig);

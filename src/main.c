@@ -11,9 +11,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <string.h>
-#include <sys/ioctl.h>
 #include <sys/prctl.h>
-#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "config.h"
@@ -24,6 +22,7 @@
 #include "sigdisp.h"
 #include "sigmask.h"
 #include "spawn.h"
+#include "sys.h"
 #include "user.h"
 
 #define EXIT_INIT_ERROR	125	/* as GNU env, timeout and nice */
@@ -148,7 +147,7 @@ let_go_of_resources(void)
 
 	/* close_range is Linux 5.9+; before it, close what can be open by
 	 * default (a raised RLIMIT_NOFILE above that is left as it is). */
-	if (syscall(SYS_close_range, 3U, ~0U, 0U) == -1)
+	if (sys_close_range(3U, ~0U) == -1)
 		for (fd = 3; fd < 4096; fd++)
 			(void)close(fd);
 	if (chdir("/") == -1)
@@ -209,21 +208,18 @@ main(int argc, char **argv)
 	sp.chld_ignored = sigdisp_is_ignored(SIGCHLD) == 1;
 	if (sp.chld_ignored && sigdisp_set_ignored(SIGCHLD, 0) == -1)
 		return setup_error("cannot reset SIGCHLD", errno);
-	/* prctl, tcgetpgrp: the raw calls (musl's prctl, tcgetpgrp and the
-	 * ioctl behind it cost ~290 bytes of the budget); the kernel reads
-	 * prctl's arguments as unsigned longs. */
-	if (cfg.subreaper && syscall(SYS_prctl, PR_SET_CHILD_SUBREAPER, 1UL,
-	    0UL, 0UL, 0UL) == -1)
+	/* prctl, tcgetpgrp: the raw calls (sys.c; musl's prctl, tcgetpgrp
+	 * and the ioctl behind it cost ~290 bytes of the budget). */
+	if (cfg.subreaper && sys_prctl(PR_SET_CHILD_SUBREAPER, 1UL) == -1)
 		return setup_error("cannot become a child subreaper", errno);
-	(void)syscall(SYS_prctl, PR_GET_CHILD_SUBREAPER, &subreaper, 0UL, 0UL,
-	    0UL);
+	(void)sys_prctl(PR_GET_CHILD_SUBREAPER, (unsigned long)&subreaper);
 	if (!l.grace.pid1 && !subreaper)
 		log_msg(LVL_WARN, "not PID 1 and not a child subreaper: "
 		    "orphans will not be reaped (use -s)");
 	if (cfg.pdeathsig != 0) {
 		parent = getppid();
-		if (syscall(SYS_prctl, PR_SET_PDEATHSIG,
-		    (unsigned long)cfg.pdeathsig, 0UL, 0UL, 0UL) == -1)
+		if (sys_prctl(PR_SET_PDEATHSIG, (unsigned long)cfg.pdeathsig) ==
+		    -1)
 			return setup_error("cannot set the parent-death signal",
 			    errno);
 		/* The parent may have died before prctl took effect. As PID 1
@@ -237,8 +233,8 @@ main(int argc, char **argv)
 	if (cfg.action == CONFIG_RUN) {
 		sp.argv = cfg.argv;
 		sp.entry_mask = &entry;
-		sp.take_tty = syscall(SYS_ioctl, STDIN_FILENO, TIOCGPGRP,
-		    &tty_pgrp) == 0 && tty_pgrp == getpgrp();
+		sp.take_tty = sys_tcgetpgrp(STDIN_FILENO, &tty_pgrp) == 0 &&
+		    tty_pgrp == getpgrp();
 		/* Resolved here, before the fork: any error and nothing runs.
 		 * Before listen_pid_slot: the HOME copy is a new environ. */
 		sp.ids = NULL;

@@ -5,8 +5,6 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <string.h>
-#include <sys/ioctl.h>
-#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -14,6 +12,7 @@
 #include "log.h"
 #include "sigdisp.h"
 #include "spawn.h"
+#include "sys.h"
 
 extern char **environ;
 
@@ -59,19 +58,6 @@ exec_path(char **argv, const char *path)
 	return seen_eacces ? EACCES : err == ENOTDIR ? ENOENT : err;
 }
 
-/* Raw system calls: they change this process only (musl's setuid would
- * sync threads, which is no business of a vfork child), and the 32-bit
- * versions where the old calls take 16-bit ids (i386, arm). */
-#ifdef SYS_setuid32
-#define SYS_SETGROUPS	SYS_setgroups32
-#define SYS_SETGID	SYS_setgid32
-#define SYS_SETUID	SYS_setuid32
-#else
-#define SYS_SETGROUPS	SYS_setgroups
-#define SYS_SETGID	SYS_setgid
-#define SYS_SETUID	SYS_setuid
-#endif
-
 /* Runs in the child: --user in the order that keeps the right to change
  * ids until the last step (groups, gid, then uid). 0, or the failed step
  * and errno as -(step * 4096 + errno) (errno < 4096, the kernel's
@@ -82,13 +68,14 @@ drop_privileges(const struct user_ids *ids)
 {
 	int step = SPAWN_SETGROUPS_FAILED;
 
-	if (syscall(SYS_SETGROUPS, ids->ngroups, ids->groups) == -1 ||
-	    (++step, syscall(SYS_SETGID, ids->gid)) == -1 ||
-	    (++step, syscall(SYS_SETUID, ids->uid)) == -1)
+	/* Raw calls (sys.c): this process only, 32-bit ids everywhere. */
+	if (sys_setgroups(ids->ngroups, ids->groups) == -1 ||
+	    (++step, sys_setgid(ids->gid)) == -1 ||
+	    (++step, sys_setuid(ids->uid)) == -1)
 		return -(step * 4096 + errno);
 	/* Capabilities kept across setuid (SECBIT_NO_SETUID_FIXUP, a
 	 * kernel that does not clear them) would let the program back. */
-	if (ids->uid != 0 && syscall(SYS_SETUID, 0) == 0)
+	if (ids->uid != 0 && sys_setuid(0) == 0)
 		return -(SPAWN_ROOT_REGAINED * 4096);
 	return 0;
 }
@@ -117,17 +104,14 @@ say(const struct spawn *s, const char *what, int err)
 static void __attribute__((noreturn, noinline))
 child(const struct spawn *s, int errfd)
 {
-	pid_t pgrp;
 	int err;
 
 	setpgid(0, 0);
 	/* Still blocked here, so tcsetpgrp from a background group does not
 	 * stop us with SIGTTOU (tini does the same). tcsetpgrp as the raw
-	 * ioctl: musl's costs ~160 bytes with its ioctl. */
-	if (s->take_tty) {
-		pgrp = getpid();
-		(void)syscall(SYS_ioctl, STDIN_FILENO, TIOCSPGRP, &pgrp);
-	}
+	 * ioctl (sys.c): musl's costs ~160 bytes with its ioctl. */
+	if (s->take_tty)
+		(void)sys_tcsetpgrp(STDIN_FILENO, getpid());
 	if (s->listen_pid != NULL) {
 		fmt_buf(listen_pid_env, sizeof(listen_pid_env),
 		    "LISTEN_PID=%d", (int)getpid());
@@ -171,7 +155,7 @@ spawn_child(const struct spawn *s, pid_t *pid, int *err)
 	 * qemu-user and valgrind run vfork as a plain fork. Without one (no
 	 * two descriptors free) the program still starts (issue #15). */
 	*err = 0;
-	if (syscall(SYS_pipe2, fds, O_CLOEXEC) == -1) {
+	if (sys_pipe2(fds, O_CLOEXEC) == -1) {
 		*err = errno;
 		fds[0] = fds[1] = -1;
 	}

@@ -1,8 +1,10 @@
 /* sys: owns the raw system calls and the kernel structures they take.
  * Must never pass a libc structure where the kernel's layout differs. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/ioctl.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -81,6 +83,12 @@ _Static_assert(sizeof(struct sys_sigset) * 8 == SYS_KERNEL_NSIG,
 _Static_assert(sizeof(struct ktimespec64) == 16 &&
     offsetof(struct ktimespec64, nsec) == 8, "__kernel_timespec");
 _Static_assert(sizeof(siginfo_t) == 128, "siginfo_t is 128 bytes");
+_Static_assert(offsetof(struct sys_dirent64, d_off) == 8 &&
+    offsetof(struct sys_dirent64, d_reclen) == 16 &&
+    offsetof(struct sys_dirent64, d_type) == 18 &&
+    offsetof(struct sys_dirent64, d_name) == 19, "linux_dirent64");
+_Static_assert(sizeof(gid_t) == 4 && sizeof(uid_t) == 4,
+    "the *32 id calls take 32-bit ids");
 #if defined(__mips__)
 _Static_assert(offsetof(struct sys_sigaction, handler) == sizeof(long) &&
     offsetof(struct sys_sigaction, mask) == 2 * sizeof(long) &&
@@ -190,4 +198,87 @@ sys_sleep(const struct timespec *t)
 	/* The libc's timespec is the kernel's here (asserted above). */
 	return (int)syscall(NR_CLOCK_NANOSLEEP, CLOCK_REALTIME, 0, t, NULL);
 #endif
+}
+
+int
+sys_open(const char *path, int flags)
+{
+	return (int)syscall(SYS_openat, AT_FDCWD, path, flags);
+}
+
+long
+sys_getdents64(int fd, void *buf, size_t len)
+{
+	return syscall(SYS_getdents64, fd, buf, len);
+}
+
+int
+sys_pidfd_open(pid_t pid)
+{
+	return (int)syscall(SYS_pidfd_open, pid, 0);
+}
+
+int
+sys_pidfd_send_signal(int pidfd, int sig)
+{
+	return (int)syscall(SYS_pidfd_send_signal, pidfd, sig, NULL, 0);
+}
+
+int
+sys_close_range(unsigned int first, unsigned int last)
+{
+	return (int)syscall(SYS_close_range, first, last, 0U);
+}
+
+int
+sys_pipe2(int fds[2], int flags)
+{
+	return (int)syscall(SYS_pipe2, fds, flags);
+}
+
+/* i386 and arm: the plain calls take 16-bit ids, the *32 ones 32-bit. */
+#ifdef SYS_setuid32
+#define NR_SETGROUPS	SYS_setgroups32
+#define NR_SETGID	SYS_setgid32
+#define NR_SETUID	SYS_setuid32
+#else
+#define NR_SETGROUPS	SYS_setgroups
+#define NR_SETGID	SYS_setgid
+#define NR_SETUID	SYS_setuid
+#endif
+
+int
+sys_setgroups(size_t n, const gid_t *groups)
+{
+	return (int)syscall(NR_SETGROUPS, n, groups);
+}
+
+int
+sys_setgid(gid_t gid)
+{
+	return (int)syscall(NR_SETGID, gid);
+}
+
+int
+sys_setuid(uid_t uid)
+{
+	return (int)syscall(NR_SETUID, uid);
+}
+
+int
+sys_prctl(int option, unsigned long arg)
+{
+	return (int)syscall(SYS_prctl, option, arg, 0UL, 0UL, 0UL);
+}
+
+int
+sys_tcgetpgrp(int fd, pid_t *pgrp)
+{
+	return (int)syscall(SYS_ioctl, fd, TIOCGPGRP, pgrp);
+}
+
+int
+sys_tcsetpgrp(int fd, pid_t pgrp)
+{
+	return (int)syscall(SYS_ioctl, fd, TIOCSPGRP, &pgrp);
 }

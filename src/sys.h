@@ -5,6 +5,9 @@
 #define SYS_H
 
 #include <signal.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
 #include <time.h>
 
 /* The kernel's signal count, its _NSIG: signals are 1..SYS_KERNEL_NSIG.
@@ -52,6 +55,16 @@ struct sys_sigaction {
 };
 #endif
 
+/* The kernel's struct linux_dirent64, as getdents64 fills it: the same on
+ * every architecture (fixed-size fields, the name at byte 19). */
+struct sys_dirent64 {
+	uint64_t d_ino;
+	int64_t d_off;
+	unsigned short d_reclen;
+	unsigned char d_type;
+	char d_name[];
+};
+
 /* rt_sigprocmask(SIG_SETMASK); old may be NULL. 0, or -1 with errno. */
 int	sys_sigprocmask(const struct sys_sigset *set, struct sys_sigset *old);
 /* rt_sigtimedwait; timeout NULL waits forever. The signal, or -1 with
@@ -66,5 +79,31 @@ int	sys_sigaction(int sig, const struct sys_sigaction *sa,
 int	sys_sleep(const struct timespec *t);
 /* clock_gettime(CLOCK_MONOTONIC). 0, or -1 with errno. */
 int	sys_clock_monotonic(struct timespec *now);
+
+/* The others, each one call with the kernel's arguments; the result, or
+ * -1 with errno. */
+/* openat(AT_FDCWD, ...): musl's open() costs 200 bytes of the budget. */
+int	sys_open(const char *path, int flags);
+/* getdents64: the bytes of struct sys_dirent64 read into buf, 0 at the
+ * end. opendir would allocate. */
+long	sys_getdents64(int fd, void *buf, size_t len);
+int	sys_pidfd_open(pid_t pid);
+int	sys_pidfd_send_signal(int pidfd, int sig);
+int	sys_close_range(unsigned int first, unsigned int last);
+int	sys_pipe2(int fds[2], int flags);
+/* setgroups, setgid, setuid with 32-bit ids (the *32 calls on i386 and
+ * arm, whose plain ones take 16-bit ids); raw: they change this process
+ * only (musl's setuid would sync threads, no business of a vfork child). */
+int	sys_setgroups(size_t n, const gid_t *groups);
+int	sys_setgid(gid_t gid);
+int	sys_setuid(uid_t uid);
+/* prctl(option, arg, 0, 0, 0): the kernel reads its arguments as unsigned
+ * longs. musl's prctl costs bytes the budget has not got. */
+int	sys_prctl(int option, unsigned long arg);
+/* tcgetpgrp and tcsetpgrp as the ioctls they are (TIOCGPGRP, TIOCSPGRP:
+ * their numbers differ on MIPS and powerpc; the libc's headers have the
+ * target's). musl's cost ~290 bytes with the ioctl behind them. */
+int	sys_tcgetpgrp(int fd, pid_t *pgrp);
+int	sys_tcsetpgrp(int fd, pid_t pgrp);
 
 #endif

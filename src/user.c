@@ -2,10 +2,10 @@
  * Never changes init-lite's own identity, never reads through NSS. */
 #include <errno.h>
 #include <fcntl.h>
-#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "env.h"
+#include "sys.h"
 #include "user.h"
 
 extern char **environ;
@@ -26,9 +26,8 @@ read_file(const char *path, char *buf, size_t *len)
 	int fd, err = 0;
 
 	*len = 0;
-	/* openat: musl's open() costs 200 bytes of the budget. */
-	if ((fd = (int)syscall(SYS_openat, AT_FDCWD, path,
-	    O_RDONLY | O_CLOEXEC)) == -1)
+	/* sys_open: musl's open() costs 200 bytes of the budget. */
+	if ((fd = sys_open(path, O_RDONLY | O_CLOEXEC)) == -1)
 		return errno == ENOENT ? 0 : errno;
 	/* Signals are blocked here: read is never interrupted. */
 	while ((n = read(fd, buf + *len, USER_FILE_MAX + 1 - *len)) > 0)
