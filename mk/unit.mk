@@ -12,5 +12,5 @@ UNIT_DEPS_spawn = src/env.c src/fmt.c src/log.c src/sigdisp.c src/sigmask.c \
 	-Wl,--wrap=vfork,--wrap=execve,--wrap=setpgid \
 	-Wl,--wrap=getpid,--wrap=_exit,--wrap=write,--wrap=read \
 	-Wl,--wrap=close,--wrap=waitpid,--wrap=syscall
-UNIT_DEPS_grace = src/procscan.c src/fmt.c \
+UNIT_DEPS_grace = src/procscan.c src/fmt.c src/sys.c \
 	-Wl,--wrap=syscall,--wrap=read,--wrap=close,--wrap=kill
