@@ -23,6 +23,17 @@ between() { [ "$1" -ge "$2" ] && [ "$1" -le "$3" ]; }
 has_children() { [ -n "$(children "$1")" ]; }
 no_children() { [ -z "$(children "$1")" ]; }
 
+# pause_ready: init-lite --pause has no program to say it has started. A
+# PID namespace's init drops a signal it has no handler for until it has
+# blocked it, so a TERM sent too early is lost: an orphan handed to it and
+# reaped proves init-lite is in its loop, with its signals blocked.
+pause_ready() {
+	nsenter -t "$IPID" -p -- sh -c 'sleep 0.1 & exit 0' </dev/null \
+		>/dev/null 2>&1
+	wait_for 20 no_children "$IPID" ||
+		fail "--pause: init-lite did not reap an orphan within 20 s"
+}
+
 # find_comm PID NAME: first descendant of PID whose comm is NAME.
 find_comm() {
 	local p c

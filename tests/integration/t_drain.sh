@@ -32,7 +32,7 @@ reparented() {
 wait_daemonized() {
 	local c
 	for c in "$@"; do
-		wait_for 5 reparented "$c" ||
+		wait_for 20 reparented "$c" ||
 			fail "$c was not left to init-lite: the first process did not exit"
 	done
 }
@@ -41,7 +41,7 @@ wait_daemonized() {
 held() { grep -q 'SIGTERM held' "$T/err"; }
 
 wait_held() {
-	wait_for 5 held || fail "no SIGTERM held after 5 s; stderr: $(head -c 300 "$T/err")"
+	wait_for 20 held || fail "no SIGTERM held after 20 s; stderr: $(head -c 300 "$T/err")"
 }
 
 # term_delay_ms NAME: ms from the TERM sent at $T0 until recorder NAME has
@@ -126,8 +126,8 @@ test_stop_delay_others_at_once() {
 	kill -USR1 "$IPID"
 	kill -HUP "$IPID"
 	kill -s RTMIN+3 "$IPID"
-	if ! wait_for 5 rec_has m 10 || ! wait_for 5 rec_has m 1 ||
-		! wait_for 5 rec_has m 37; then
+	if ! wait_for 20 rec_has m 10 || ! wait_for 20 rec_has m 1 ||
+		! wait_for 20 rec_has m 37; then
 		fail "signals sent during the delay did not arrive: $(rec_lines m)"
 	fi
 	! rec_has m 15 || fail "the held SIGTERM was forwarded early: $(rec_lines m)"
@@ -180,6 +180,7 @@ test_stop_delay_child_exits() {
 # --pause: the exit waits for the delay the same way; INT cuts it short.
 test_stop_delay_pause() {
 	start_ns -v --pause --stop-delay 2s
+	pause_ready
 	T0=$(now_ms)
 	kill -TERM "$IPID"
 	wait_held
@@ -189,6 +190,7 @@ test_stop_delay_pause() {
 	[ "$DELAY_MS" -ge 1990 ] || fail "--pause --stop-delay 2s exited after $DELAY_MS ms"
 	rm -f "$T/err"
 	start_ns -v --pause --stop-delay 60s
+	pause_ready
 	kill -TERM "$IPID"
 	wait_held
 	kill -INT "$IPID"
@@ -245,12 +247,12 @@ test_forward_all_setsid_daemon() {
 		rec_ready d
 		rec_ready m
 		kill -HUP "$IPID"
-		wait_for 5 rec_has d 1 || fail "$args: the setsid daemon got no SIGHUP: $(rec_lines d)"
-		wait_for 5 rec_has m 1 || fail "$args: the child got no SIGHUP: $(rec_lines m)"
+		wait_for 20 rec_has d 1 || fail "$args: the setsid daemon got no SIGHUP: $(rec_lines d)"
+		wait_for 20 rec_has m 1 || fail "$args: the child got no SIGHUP: $(rec_lines m)"
 		kill -USR1 "$IPID"
-		wait_for 5 rec_has d 12 || fail "$args: USR1:USR2 not applied for the daemon: $(rec_lines d)"
+		wait_for 20 rec_has d 12 || fail "$args: USR1:USR2 not applied for the daemon: $(rec_lines d)"
 		kill -s RTMIN+2 "$IPID"
-		if ! wait_for 5 rec_has d 36 || ! wait_for 5 rec_has m 36; then
+		if ! wait_for 20 rec_has d 36 || ! wait_for 20 rec_has m 36; then
 			fail "$args: RTMIN+2 did not reach both: $(rec_lines d) / $(rec_lines m)"
 		fi
 		nap 0.2
@@ -277,10 +279,10 @@ test_forward_all_not_pid1() {
 		done | head -n 1)
 	[ -n "$sib" ] || fail "sibling not found"
 	kill -HUP "$IPID"
-	wait_for 5 rec_has d 1 || fail "the setsid descendant got no SIGHUP: $(rec_lines d)"
-	wait_for 5 rec_has m 1 || fail "the child got no SIGHUP: $(rec_lines m)"
+	wait_for 20 rec_has d 1 || fail "the setsid descendant got no SIGHUP: $(rec_lines d)"
+	wait_for 20 rec_has m 1 || fail "the child got no SIGHUP: $(rec_lines m)"
 	kill -USR2 "$IPID"
-	wait_for 5 rec_has d 12 || fail "the setsid descendant got no USR2: $(rec_lines d)"
+	wait_for 20 rec_has d 12 || fail "the setsid descendant got no USR2: $(rec_lines d)"
 	nap 0.2
 	[ ! -s "$T/s.rec" ] || fail "a sibling outside init-lite's tree got: $(rec_lines s)"
 	alive "$sib" || fail "the sibling died"
@@ -308,7 +310,7 @@ test_wait_all_daemon() {
 		alive "$IPID" || fail "$args: init-lite exited while the daemon lives"
 		kill -HUP "$IPID"
 		kill -QUIT "$IPID"
-		if ! wait_for 5 rec_has d 1 || ! wait_for 5 rec_has d 3; then
+		if ! wait_for 20 rec_has d 1 || ! wait_for 20 rec_has d 3; then
 			fail "$args: the daemon got $(rec_lines d), want HUP and QUIT"
 		fi
 		alive "$IPID" || fail "$args: QUIT ended --wait-all"
@@ -357,7 +359,7 @@ test_wait_all_stop_delay() {
 	kill -TERM "$IPID"
 	wait_held
 	kill -HUP "$IPID"
-	wait_for 5 rec_has d 1 || fail "HUP during the delay did not reach the daemon"
+	wait_for 20 rec_has d 1 || fail "HUP during the delay did not reach the daemon"
 	term_delay_ms d 2000
 	[ "$DELAY_MS" -ge 1990 ] || fail "the daemon got SIGTERM after $DELAY_MS ms, before the delay"
 	wait_exit 10
@@ -376,7 +378,7 @@ test_wait_all_not_pid1() {
 	nap 0.3
 	[ ! -e "$T/init.status" ] || fail "init-lite exited while the daemon lives"
 	kill -HUP "$IPID"
-	wait_for 5 rec_has d 1 || fail "the daemon got no SIGHUP: $(rec_lines d)"
+	wait_for 20 rec_has d 1 || fail "the daemon got no SIGHUP: $(rec_lines d)"
 	! rec_has d 15 || fail "the daemon was shut down: $(rec_lines d)"
 	kill -USR1 "$IPID"
 	wait_file "$T/init.status" 10
