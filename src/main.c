@@ -251,9 +251,12 @@ main(int argc, char **argv)
 		}
 		sp.listen_pid = listen_pid_slot(cfg.listen_pid, l.grace.self);
 		sp.path = cfg.path;
-		/* err: the program's name, cleaned, then room for errtext. */
-		fmt_clean(err, sizeof(err) / 2, cfg.argv[0]);
-		switch ((r = spawn_child(&sp, &l.reap.child, &e))) {
+		r = spawn_child(&sp, &l.reap.child, &e);
+		/* err: the program's name, cleaned, then room for errtext;
+		 * only when a message will name it (start-up cost). */
+		if (r != SPAWN_OK || log_enabled(LVL_INFO))
+			fmt_clean(err, sizeof(err) / 2, cfg.argv[0]);
+		switch (r) {
 		case SPAWN_OK:
 			l.grace.child = l.reap.child;
 			log_msg(LVL_INFO, "started %s as pid %d", err,

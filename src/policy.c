@@ -2,15 +2,6 @@
  * x86 number (MIPS numbers them otherwise): the libc's constants only. */
 #include "policy.h"
 
-#define BIT(sig)	(1UL << ((sig) - 1))
-
-/* Every signal not forwarded is below 32 on every architecture, so one
- * word holds them: a mask test, not ten compares per signal (start-up
- * asks for each of the 64 or 128). */
-#define NOT_FORWARDED	(BIT(SIGKILL) | BIT(SIGSTOP) | BIT(SIGCHLD) | \
-	BIT(SIGFPE) | BIT(SIGILL) | BIT(SIGSEGV) | BIT(SIGBUS) | \
-	BIT(SIGABRT) | BIT(SIGTRAP) | BIT(SIGSYS))
-
 _Static_assert(SIGKILL < 32 && SIGSTOP < 32 && SIGCHLD < 32 &&
     SIGFPE < 32 && SIGILL < 32 && SIGSEGV < 32 && SIGBUS < 32 &&
     SIGABRT < 32 && SIGTRAP < 32 && SIGSYS < 32,
@@ -21,5 +12,5 @@ policy_forwarded(int sig)
 {
 	if (sig < 1 || sig > SIGNAME_KERNEL_MAX)
 		return 0;
-	return sig > 32 || !(NOT_FORWARDED & BIT(sig));
+	return sig > 32 || !(POLICY_NOT_FORWARDED & POLICY_BIT(sig));
 }

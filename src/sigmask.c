@@ -27,17 +27,12 @@ sigmask_has(const struct sigmask *m, int sig)
 void
 sigmask_waited(struct sigmask *m)
 {
-	int sig;
-
 	/* Every forwarded signal, and SIGCHLD: up to the kernel's last
 	 * signal (128 on MIPS), whatever the libc's SIGRTMAX. All of them,
-	 * then the few not forwarded taken out: each is below 32 (policy.c
-	 * asserts it), so start-up asks 32 questions, not 64 or 128. */
+	 * then the few not forwarded taken out: each is below 32, in the
+	 * first word whatever the word size (policy.h). */
 	memset(m, 0xff, sizeof(*m));
-	for (sig = 1; sig < 32; sig++)
-		if (!policy_forwarded(sig) && sig != SIGCHLD)
-			m->k.w[(sig - 1) / SYS_LONG_BITS] &=
-			    ~(1UL << ((sig - 1) % SYS_LONG_BITS));
+	m->k.w[0] &= ~(POLICY_NOT_FORWARDED & ~POLICY_BIT(SIGCHLD));
 }
 
 int
