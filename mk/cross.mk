@@ -58,7 +58,12 @@ cross_drop.mips64el	= -mgeneral-regs-only
 # -msym32 linked at the default base builds wrong addresses (SIGSEGV at
 # start), which every qemu test of check-cross would show. -Xlinker, not
 # -Wl,: a comma would split the argument of $(call release_binary).
-cross_flags.mips64el	= -msym32 -Xlinker -Ttext-segment=0x10000000
+cross_flags.mips64el	= -msym32 -Xlinker -Ttext-segment=0x10000000 $(cross_mem)
+# Where musl's memcpy and memset are its generic C ones, init-lite's byte
+# loops stand in for them (src/libc/mem.c): 1,424 bytes less on mips64el,
+# 1,536 on ppc64el. amd64 and i386 keep musl's small assembly ones.
+cross_mem		= src/libc/mem.c
+cross_flags.ppc64el	= $(cross_mem)
 
 # CROSS_CFLAGS and CROSS_LDFLAGS are for the cross builds what CFLAGS and
 # LDFLAGS are for the native one (the user's CFLAGS may name x86 options).
@@ -103,7 +108,7 @@ build/cross/%/musl-gcc: build/cross/%/root/.debs mk/cross.mk
 # the wrapper is.
 define cross_rules
 $(call release_binary,$(call cross_bin,$(1)),$(call cross_cc,$(1)),$(cross_flags.$(1)) $$(CROSS_CFLAGS),$$(CROSS_LDFLAGS),$(cross_drop.$(1)))
-$(call cross_bin,$(1)): $(call cross_cc,$(1)) | build/$(1)
+$(call cross_bin,$(1)): $(call cross_cc,$(1)) $(filter %.c,$(cross_flags.$(1))) | build/$(1)
 build/$(1):
 	mkdir -p $$@
 
