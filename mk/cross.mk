@@ -51,6 +51,19 @@ cross_qemu.mips64el	= mips64el
 cross_drop.ppc64el	= -mgeneral-regs-only
 cross_drop.s390x	= -mgeneral-regs-only
 cross_drop.mips64el	= -mgeneral-regs-only
+# Flags of the target alone. mips64el: every address of a static program
+# fits in 32 bits once it is linked low (0x10000000, n32's base, instead of
+# n64's 0x120000000), and -msym32 loads each from the GOT or builds it in 2
+# instructions instead of 6 (35,520 -> 32,512 bytes). The two go together:
+# -msym32 linked at the default base builds wrong addresses (SIGSEGV at
+# start), which every qemu test of check-cross would show. -Xlinker, not
+# -Wl,: a comma would split the argument of $(call release_binary).
+cross_flags.mips64el	= -msym32 -Xlinker -Ttext-segment=0x10000000 $(cross_mem)
+# Where musl's memcpy and memset are its generic C ones, init-lite's byte
+# loops stand in for them (src/libc/mem.c): 1,424 bytes less on mips64el,
+# 1,536 on ppc64el. amd64 and i386 keep musl's small assembly ones.
+cross_mem		= src/libc/mem.c
+cross_flags.ppc64el	= $(cross_mem)
 
 # CROSS_CFLAGS and CROSS_LDFLAGS are for the cross builds what CFLAGS and
 # LDFLAGS are for the native one (the user's CFLAGS may name x86 options).
@@ -91,11 +104,11 @@ build/cross/%/musl-gcc: build/cross/%/root/.debs mk/cross.mk
 .PRECIOUS: build/cross/%/root/.debs build/cross/%/musl-gcc
 
 # Each binary: the one release compile line (release_binary, Makefile) with
-# the target's wrapper, less the flags its gcc lacks; rebuilt when the
-# wrapper is.
+# the target's wrapper and flags, less the flags its gcc lacks; rebuilt when
+# the wrapper is.
 define cross_rules
-$(call release_binary,$(call cross_bin,$(1)),$(call cross_cc,$(1)),$$(CROSS_CFLAGS),$$(CROSS_LDFLAGS),$(cross_drop.$(1)))
-$(call cross_bin,$(1)): $(call cross_cc,$(1)) | build/$(1)
+$(call release_binary,$(call cross_bin,$(1)),$(call cross_cc,$(1)),$(cross_flags.$(1)) $$(CROSS_CFLAGS),$$(CROSS_LDFLAGS),$(cross_drop.$(1)))
+$(call cross_bin,$(1)): $(call cross_cc,$(1)) $(filter %.c,$(cross_flags.$(1))) | build/$(1)
 build/$(1):
 	mkdir -p $$@
 
