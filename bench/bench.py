@@ -43,8 +43,8 @@ BENCH_ENV = {
     "HOME": "/root",
 }
 
-# Targets for init-lite (issue 5).
-TARGET_BYTES = 20480
+# Targets for init-lite (issue 5; the size is 0.2's, issue 13).
+TARGET_BYTES = 24576  # SPEC, 0.2: all four new options included
 TARGET_IR = 4000
 TARGET_STARTUP_RATIO = 0.35
 TARGET_RSS_KB = 64
@@ -431,7 +431,7 @@ def table(b, names, bininfo, docker_note, engines_note=None):
         cells.append(s)
     static, size, _ = bininfo[me]
     rows.append(["1 binary: linkage, bytes"] + cells +
-                ["≤ 20,480 B static: " +
+                ["≤ 24,576 B static: " +
                  verdict(static and size <= TARGET_BYTES)])
 
     # 2 start-up
