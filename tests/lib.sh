@@ -198,3 +198,20 @@ build_helpers() {
 			setup_fail "cannot compile helpers/$name.c: $(head -c 500 "$dir/cc.log")"
 	done
 }
+
+# report_from_log PREFIX LOG NAME...: each NAME's result in LOG (a suite's
+# output) reported as this suite's own, through its ok and fail: ok, FAIL
+# with the reason, skip (named PREFIX/NAME), or FAIL "did not run".
+report_from_log() {
+	local prefix=$1 log=$2 t line
+	shift 2
+	for t in "$@"; do
+		line=$(grep -E "^(ok|FAIL|skip) $t(:|\$)" "$log" | head -1)
+		case $line in
+		"ok $t" | "ok $t:"*) ok "$t" ;;
+		"FAIL $t:"*) fail "$t" "${line#FAIL "$t": }" ;;
+		"skip $t:"*) skip_test "$prefix/$t" "${line#skip "$t": }" ;;
+		*) fail "$t" "did not run: $(tail -2 "$log" | tr '\n' ' ')" ;;
+		esac
+	done
+}

@@ -351,15 +351,7 @@ if [ "${CROSS_SUITE:-1}" = 1 ]; then
 	done < <(select_tests "$suite"/t_*.sh --)
 	INIT_LITE=$tmp/init-lite INIT_LITE_EXE=$QEMU timeout 1200 \
 		bash "$suite/run.sh" "${want[@]}" >"$tmp/suite.log" 2>&1
-	for t in "${want[@]}"; do
-		line=$(grep -E "^(ok|FAIL|skip) $t(:|\$)" "$tmp/suite.log" | head -1)
-		case $line in
-		"ok $t" | "ok $t:"*) ok "$t" ;;
-		"FAIL $t:"*) fail "$t" "${line#FAIL "$t": }" ;;
-		"skip $t:"*) skip_test "$arch/$t" "${line#skip "$t": }" ;;
-		*) fail "$t" "did not run: $(tail -2 "$tmp/suite.log" | tr '\n' ' ')" ;;
-		esac
-	done
+	report_from_log "$arch" "$tmp/suite.log" "${want[@]}"
 	# A test the filter also matched (a longer name) and skip.txt lists.
 	while read -r res t _; do
 		t=${t%:}

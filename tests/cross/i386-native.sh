@@ -78,13 +78,5 @@ while read -r t; do
 done < <(select_tests "$root"/tests/integration/t_*.sh --)
 timeout 1200 env INIT_LITE="$BIN" bash "$root/tests/integration/run.sh" \
 	"${want[@]}" >"$tmp/suite.log" 2>&1
-for t in "${want[@]}"; do
-	line=$(grep -E "^(ok|FAIL|skip) $t(:|\$)" "$tmp/suite.log" | head -1)
-	case $line in
-	"ok $t" | "ok $t:"*) ok "$t" ;;
-	"FAIL $t:"*) fail "$t" "${line#FAIL "$t": }" ;;
-	"skip $t:"*) skip_test "i386-native/$t" "${line#skip "$t": }" ;;
-	*) fail "$t" "did not run: $(tail -2 "$tmp/suite.log" | paste -sd ' ')" ;;
-	esac
-done
+report_from_log i386-native "$tmp/suite.log" "${want[@]}"
 summary

@@ -175,3 +175,19 @@ run_one() {
 	cd "$T" || exit 1
 	"test_$1"
 }
+
+# usage_error_why LINE: after run_ns of a bad input (LINE as the test
+# wrote it), why it was not a proper usage error: exit 125, the program
+# ($T/marker) not run, one line on stderr, naming the variable when LINE
+# sets one. Empty when it was.
+usage_error_why() {
+	if [ "$STATUS" != 125 ]; then
+		echo "exit $STATUS"
+	elif [ -e "$T/marker" ]; then
+		echo "the program ran"
+	elif [ "$(wc -l <"$T/err")" -ne 1 ]; then
+		echo "$(wc -l <"$T/err") lines on stderr"
+	elif [[ $1 =~ ^([A-Z_]+)= ]] && ! grep -q "${BASH_REMATCH[1]}" "$T/err"; then
+		echo "message does not name ${BASH_REMATCH[1]}: $(cat "$T/err")"
+	fi
+}

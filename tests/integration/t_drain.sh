@@ -64,16 +64,7 @@ test_drain_options() {
 		eval "words=($line)"
 		rm -f "$T/marker"
 		run_ns "${words[@]}" -- touch "$T/marker"
-		why=
-		if [ "$STATUS" != 125 ]; then
-			why="exit $STATUS"
-		elif [ -e "$T/marker" ]; then
-			why="the program ran"
-		elif [ "$(wc -l <"$T/err")" -ne 1 ]; then
-			why="$(wc -l <"$T/err") lines on stderr"
-		elif [[ $line =~ ^([A-Z_]+)= ]] && ! grep -q "${BASH_REMATCH[1]}" "$T/err"; then
-			why="message does not name ${BASH_REMATCH[1]}: $(cat "$T/err")"
-		fi
+		why=$(usage_error_why "$line")
 		[ -z "$why" ] || bad="$bad [$line: $why]"
 	done <<'EOF'
 --stop-delay 5x
